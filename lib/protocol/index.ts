@@ -6,3 +6,4 @@ export * from './parse-frame';
 export * from './client-frame';
 export * from './encode';
 export * from './rest';
+export * from './examples';
