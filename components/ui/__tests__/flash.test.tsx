@@ -1,0 +1,35 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useFlashOnChange } from '../flash';
+
+afterEach(cleanup);
+
+function Row({ version }: { version: string }) {
+  const ref = useFlashOnChange<HTMLDivElement>(version);
+  return (
+    <div ref={ref} data-testid="row">
+      {version}
+    </div>
+  );
+}
+
+describe('useFlashOnChange', () => {
+  it('does not flash on first render, flashes on change, and clears when the animation ends', () => {
+    const { rerender } = render(<Row version="t1" />);
+    const row = screen.getByTestId('row');
+    expect(row.classList.contains('pp-flash')).toBe(false);
+
+    rerender(<Row version="t1" />);
+    expect(row.classList.contains('pp-flash')).toBe(false);
+
+    rerender(<Row version="t2" />);
+    expect(row.classList.contains('pp-flash')).toBe(true);
+
+    fireEvent.animationEnd(row);
+    expect(row.classList.contains('pp-flash')).toBe(false);
+
+    rerender(<Row version="t3" />);
+    expect(row.classList.contains('pp-flash')).toBe(true);
+  });
+});
