@@ -1,7 +1,7 @@
 import type { ComponentProps } from 'react';
 import { cx } from './cx';
 
-export type SparklineProps = Omit<ComponentProps<'svg'>, 'children' | 'values' | 'width' | 'height'> & {
+export type SparklineProps = Omit<ComponentProps<'svg'>, 'children' | 'values' | 'width' | 'height' | 'target'> & {
   /** Readings in time order (oldest first). */
   values: readonly number[];
   /** Draws a dashed target line. */
