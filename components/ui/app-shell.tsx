@@ -56,22 +56,24 @@ export function AppShell({
         Skip to content
       </a>
       <aside className="pp-shell__sidebar">
-        <div className="pp-shell__brand-row">
-          {brand}
-          <IconButton
-            className="pp-shell__menu-button"
-            label={menuOpen ? 'Close menu' : 'Open menu'}
-            aria-expanded={menuOpen}
-            aria-controls={navId}
-            onClick={() => setMenuOpen((open) => !open)}
-          >
-            {menuOpen ? <IconClose /> : <IconMenu />}
-          </IconButton>
+        <div className="pp-shell__sidebar-inner">
+          <div className="pp-shell__brand-row">
+            {brand}
+            <IconButton
+              className="pp-shell__menu-button"
+              label={menuOpen ? 'Close menu' : 'Open menu'}
+              aria-expanded={menuOpen}
+              aria-controls={navId}
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              {menuOpen ? <IconClose /> : <IconMenu />}
+            </IconButton>
+          </div>
+          <div id={navId} className="pp-shell__nav" onClick={closeOnLink}>
+            {nav}
+          </div>
+          {sidebarFooter ? <div className="pp-shell__sidebar-footer">{sidebarFooter}</div> : null}
         </div>
-        <div id={navId} className="pp-shell__nav" onClick={closeOnLink}>
-          {nav}
-        </div>
-        {sidebarFooter ? <div className="pp-shell__sidebar-footer">{sidebarFooter}</div> : null}
       </aside>
       <div className="pp-shell__main">
         {headerStart || headerEnd ? (

@@ -8,9 +8,11 @@ import {
   useMemo,
   useRef,
   useState,
+  type ComponentProps,
   type ReactNode,
 } from 'react';
 import { IconButton } from './button';
+import { cx } from './cx';
 import { IconClose } from './icons';
 
 export const TOAST_DEFAULTS = {
@@ -98,22 +100,33 @@ function ToastItem({
     return () => clearTimeout(timer);
   }, [paused, durationMs, id, onDismiss]);
 
-  const tone = entry.tone ?? 'neutral';
   return (
-    <li
-      className={`pp-toast pp-tone--${tone === 'neutral' ? 'accent' : tone}`}
-      data-tone={tone}
+    <ToastCard
+      title={entry.title}
+      description={entry.description}
+      tone={entry.tone}
+      onDismiss={() => onDismiss(id)}
       onMouseEnter={() => setPaused(true)}
       onMouseLeave={() => setPaused(false)}
       onFocus={() => setPaused(true)}
       onBlur={() => setPaused(false)}
-    >
+    />
+  );
+}
+
+export type ToastCardProps = Omit<ComponentProps<'li'>, 'title'> &
+  Omit<ToastOptions, 'durationMs'> & { onDismiss: () => void };
+
+/** One toast as it looks; ToastProvider renders these. Exported for previews and custom stacks. */
+export function ToastCard({ title, description, tone = 'neutral', onDismiss, className, ...rest }: ToastCardProps) {
+  return (
+    <li className={cx('pp-toast', `pp-tone--${tone === 'neutral' ? 'accent' : tone}`, className)} data-tone={tone} {...rest}>
       <span className="pp-toast__dot" aria-hidden="true" />
       <div className="pp-toast__body">
-        <p className="pp-toast__title">{entry.title}</p>
-        {entry.description ? <p className="pp-toast__description">{entry.description}</p> : null}
+        <p className="pp-toast__title">{title}</p>
+        {description ? <p className="pp-toast__description">{description}</p> : null}
       </div>
-      <IconButton size="sm" label="Dismiss notification" onClick={() => onDismiss(id)}>
+      <IconButton size="sm" label="Dismiss notification" onClick={onDismiss}>
         <IconClose />
       </IconButton>
     </li>
