@@ -1,6 +1,6 @@
 'use client';
 
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { cx } from './cx';
 import { useFieldControl } from './field';
 
@@ -44,5 +44,17 @@ export function NumberInput({ unit, className, style, inputMode = 'decimal', ...
         {unit}
       </span>
     </div>
+  );
+}
+
+export type CheckboxProps = Omit<ComponentProps<'input'>, 'type'> & { label: ReactNode };
+
+/** A checkbox with its label beside it (the label wraps the input, so clicking the text toggles it). */
+export function Checkbox({ label, className, ...rest }: CheckboxProps) {
+  return (
+    <label className={cx('pp-checkbox', className)}>
+      <input type="checkbox" {...rest} />
+      <span>{label}</span>
+    </label>
   );
 }

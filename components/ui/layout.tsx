@@ -36,3 +36,8 @@ export function Toolbar({ className, ...rest }: ComponentProps<'div'>) {
 export function ToolbarSpacer() {
   return <span className="pp-toolbar__spacer" aria-hidden="true" />;
 }
+
+/** Text for screen readers only, e.g. a row's column names. */
+export function VisuallyHidden({ className, ...rest }: ComponentProps<'span'>) {
+  return <span className={cx('pp-visually-hidden', className)} {...rest} />;
+}

@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Field } from '../field';
-import { Input, NumberInput, Textarea } from '../input';
+import { Checkbox, Input, NumberInput, Textarea } from '../input';
 import { Select } from '../select';
 
 afterEach(cleanup);
@@ -79,5 +79,15 @@ describe('Field', () => {
   it('lets a control outside any Field be labelled directly', () => {
     render(<Input aria-label="Search goals" />);
     expect(screen.getByRole('textbox', { name: 'Search goals' }).hasAttribute('id')).toBe(false);
+  });
+});
+
+describe('Checkbox', () => {
+  it('is labelled by its text and toggles from it', () => {
+    render(<Checkbox label="Show completed" />);
+    const box = screen.getByRole('checkbox', { name: 'Show completed' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    screen.getByText('Show completed').click();
+    expect(box.checked).toBe(true);
   });
 });
