@@ -1,0 +1,230 @@
+import { hashKey, type QueryClient, type QueryKey } from '@tanstack/query-core';
+import { eventEntity, type DomainEvent, type FrameRejection } from '@/lib/protocol';
+import { actionKeys, attachmentKeys, dashboardKeys, decisionKeys, goalKeys, issueKeys, measureKeys } from '@/lib/api/keys';
+import { applyRule, type ApplyContext, type ApplyResult } from './apply-event';
+import { BoundedSet } from './bounded';
+import { CacheIndex } from './cache-index';
+import { Coalescer, type FlushReport, type Schedule } from './coalescer';
+import { EntityVersions } from './entity-versions';
+import { Counters, RingLog, type EventLog, type EventOutcome, type StatsStore } from './event-log';
+import { coveredKeys, eventMap, type Rule } from './event-map';
+import { InflightGuard } from './inflight-guard';
+
+export type { BridgeStats, EventLog, EventOutcome, LogEntry, StatsStore } from './event-log';
+export type { Schedule } from './coalescer';
+
+/** Tunable numbers of the bridge core; override any of them through `createCacheBridge` options. */
+export const DEFAULTS = {
+  /** Invalidations are queued and flushed at most once per window. */
+  flushWindowMs: 50,
+  /** Event ids remembered for dedupe. */
+  rememberedIds: 10_000,
+  /** Entities whose newest event version is remembered for out-of-order detection. */
+  rememberedEntities: 10_000,
+  /** Entries kept by the event log's ring buffer. */
+  logCapacity: 500,
+  /** Patches remembered per query while its fetch is in flight; past that it refetches once it lands. */
+  maxDeferredPerQuery: 100,
+} as const;
+
+export interface BridgeOptions {
+  flushWindowMs: number;
+  rememberedIds: number;
+  rememberedEntities: number;
+  logCapacity: number;
+  maxDeferredPerQuery: number;
+  /** Schedules the coalesced flush. Default: a `setTimeout` wrapper (no timer exists until needed). */
+  schedule: Schedule;
+  /** High-resolution time in ms, for per-event timings. Default: `performance.now()`. */
+  now: () => number;
+  /** Wall-clock ms for log entries. Default: `Date.now()`. */
+  clock: () => number;
+}
+
+export interface CacheBridge {
+  /** Apply one validated, normalized domain event (from parseFrame). Never throws. */
+  applyEvent(event: DomainEvent): EventOutcome;
+  /** Count and log a frame parseFrame rejected (reason + message), once each. */
+  recordRejection(rejection: FrameRejection): void;
+  /** After a reconnect that is not the first connect: invalidate everything the map covers, once, coalesced. */
+  resync(): void;
+  /** Run pending coalesced invalidations now. */
+  flush(): void;
+  /** Forget dedupe/ordering state (tenant switch); does not touch the cache. Clears the log too. */
+  reset(): void;
+  /** Stop listening to the cache and drop queued work; later events are ignored. */
+  dispose(): void;
+  readonly log: EventLog;
+  readonly stats: StatsStore;
+}
+
+const defaultSchedule: Schedule = (fn, ms) => {
+  const handle = setTimeout(fn, ms);
+  return () => clearTimeout(handle);
+};
+
+/** What to refetch when a rule throws: the event's whole family and the dashboard. */
+const FAMILY_KEYS: Record<ReturnType<typeof eventEntity>, QueryKey> = {
+  goal: goalKeys.all,
+  action: actionKeys.all,
+  measure: measureKeys.all,
+  issue: issueKeys.all,
+  decision: decisionKeys.all,
+  attachment: attachmentKeys.all,
+};
+
+type Source = { seq?: number };
+
+export function createCacheBridge(queryClient: QueryClient, options: Partial<BridgeOptions> = {}): CacheBridge {
+  const opts: BridgeOptions = {
+    ...DEFAULTS,
+    schedule: defaultSchedule,
+    now: () => performance.now(),
+    clock: Date.now,
+    ...options,
+  };
+  checkOptions(opts);
+  const queryCache = queryClient.getQueryCache();
+  const ctx: ApplyContext = {
+    queryCache,
+    index: new CacheIndex(queryCache, listPrefixes()),
+    guard: new InflightGuard(opts.maxDeferredPerQuery),
+    versions: new EntityVersions(opts.rememberedEntities),
+  };
+  const seenIds = new BoundedSet<string>(opts.rememberedIds);
+  const log = new RingLog(opts.logCapacity, opts.clock);
+  const stats = new Counters();
+  const coalescer = new Coalescer(queryClient, { windowMs: opts.flushWindowMs, schedule: opts.schedule, now: opts.now, onFlush });
+  let disposed = false;
+
+  const unsubscribe = queryCache.subscribe((event) => {
+    ctx.index.handle(event);
+    const before = ctx.guard.reapplied;
+    ctx.guard.handle(event);
+    if (ctx.guard.reapplied !== before) stats.add({ reapplied: ctx.guard.reapplied - before });
+  });
+
+  function onFlush(report: FlushReport<Source>): void {
+    for (const query of report.firstFetches) ctx.guard.refetchWhenLanded(query);
+    stats.add({ flushes: 1, refetches: report.refetches, coalesced: report.coalesced });
+    log.push({
+      kind: 'flush',
+      keys: report.keys,
+      invalidated: report.invalidated,
+      refetches: report.refetches,
+      coalesced: report.coalesced,
+      micros: report.micros,
+    });
+    for (const [source, refetches] of report.refetchesBySource) {
+      if (source.seq === undefined) continue;
+      log.update(source.seq, (entry) => (entry.kind === 'event' ? { ...entry, refetches: entry.refetches + refetches } : entry));
+    }
+  }
+
+  function applyEvent(event: DomainEvent): EventOutcome {
+    const start = opts.now();
+    const micros = () => Math.round((opts.now() - start) * 10_000) / 10;
+    if (disposed) return { status: 'ignored', reason: 'stale', detail: 'The bridge was disposed.', micros: 0 };
+    if (event.id !== undefined) {
+      if (seenIds.has(event.id)) {
+        const outcome: EventOutcome = { status: 'ignored', reason: 'duplicate', detail: `Event id ${event.id} was already applied.`, micros: micros() };
+        log.push({ kind: 'event', type: event.type, id: event.id, outcome, refetches: 0 });
+        stats.add({ received: 1, duplicate: 1 });
+        return outcome;
+      }
+      seenIds.add(event.id);
+    }
+    let result: ApplyResult;
+    let error: string | undefined;
+    try {
+      result = applyRule(eventMap[event.type] as Rule, event, ctx);
+    } catch (thrown) {
+      // Never throw into the socket handler: fall back to refetching what the event may touch.
+      error = `Applying ${event.type} failed (${thrown instanceof Error ? thrown.message : String(thrown)}); its family is refetched instead.`;
+      const family = FAMILY_KEYS[eventEntity(event.type)] ?? goalKeys.all;
+      result = { status: 'applied', patched: [], invalidations: [{ key: family, exact: false }, { key: dashboardKeys.all, exact: false }] };
+    }
+
+    const source: Source = {};
+    let outcome: EventOutcome;
+    if (result.status === 'stale') {
+      outcome = { status: 'ignored', reason: 'stale', detail: result.detail, micros: micros() };
+      stats.add({ received: 1, stale: 1 });
+    } else {
+      for (const { key, exact } of result.invalidations) coalescer.add(key, exact, source);
+      outcome = { status: 'applied', patched: result.patched, invalidated: result.invalidations.map((i) => i.key), micros: micros() };
+      stats.add({
+        received: 1,
+        applied: 1,
+        patched: result.patched.length,
+        invalidated: result.invalidations.length,
+        errors: error === undefined ? 0 : 1,
+      });
+    }
+    source.seq = log.push({
+      kind: 'event',
+      type: event.type,
+      ...(event.id === undefined ? {} : { id: event.id }),
+      ...(result.entity === undefined ? {} : { entity: result.entity }),
+      outcome,
+      refetches: 0,
+      ...(error === undefined ? {} : { error }),
+    });
+    return outcome;
+  }
+
+  return {
+    applyEvent,
+    recordRejection(rejection) {
+      if (disposed) return;
+      const { reason, message, type, id } = rejection;
+      log.push({ kind: 'rejection', reason, message, ...(type === undefined ? {} : { type }), ...(id === undefined ? {} : { id }) });
+      stats.add({}, reason);
+    },
+    resync() {
+      if (disposed) return;
+      const source: Source = {};
+      for (const key of coveredKeys) coalescer.add(key, false, source);
+      source.seq = log.push({ kind: 'resync', invalidated: [...coveredKeys] });
+      stats.add({ resyncs: 1, invalidated: coveredKeys.length });
+    },
+    flush: () => coalescer.flush(),
+    reset() {
+      seenIds.clear();
+      ctx.versions.clear();
+      ctx.guard.clear();
+      coalescer.clear();
+      log.clear();
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      unsubscribe();
+      coalescer.clear();
+      ctx.guard.clear();
+    },
+    log,
+    stats,
+  };
+}
+
+/** The list prefixes the map's entity rules patch through, for the index. */
+function listPrefixes(): QueryKey[] {
+  const byHash = new Map<string, QueryKey>();
+  for (const rule of Object.values(eventMap) as Rule[]) {
+    if (rule.entity !== undefined) byHash.set(hashKey(rule.entity.lists), rule.entity.lists);
+  }
+  return [...byHash.values()];
+}
+
+function checkOptions(opts: BridgeOptions): void {
+  const counts = ['rememberedIds', 'rememberedEntities', 'logCapacity', 'maxDeferredPerQuery'] as const;
+  for (const name of counts) {
+    if (!Number.isInteger(opts[name]) || opts[name] < 1) {
+      throw new RangeError(`createCacheBridge: option ${name} must be a positive integer, got ${opts[name]}.`);
+    }
+  }
+  if (!Number.isFinite(opts.flushWindowMs) || opts.flushWindowMs < 0) {
+    throw new RangeError(`createCacheBridge: option flushWindowMs must be a finite number ≥ 0, got ${opts.flushWindowMs}.`);
+  }
+}

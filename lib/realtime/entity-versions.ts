@@ -1,0 +1,47 @@
+import { BoundedMap } from './bounded';
+
+/**
+ * How an event's version relates to the newest event already seen for the same entity.
+ * - `newer`: first or newest so far.
+ * - `same`: same version (the same server write, told by two events or a duplicate).
+ * - `older-covered`: older, and a newer event already set every field this one sets: nothing to add.
+ * - `older-uncovered`: older, and it sets a field the newer event did not. Copies already patched
+ *   with the newer event carry its version, so a version check would drop this change: the bridge
+ *   refetches those copies instead.
+ */
+export type VersionOrder = 'newer' | 'same' | 'older-covered' | 'older-uncovered';
+
+type Seen = { version: number; fields: readonly string[] };
+
+/** Newest event version and fields seen per entity (`goal:g-1`), for the last `capacity` entities. */
+export class EntityVersions {
+  readonly #seen: BoundedMap<string, Seen>;
+
+  constructor(capacity: number) {
+    this.#seen = new BoundedMap(capacity);
+  }
+
+  observe(ref: string, version: number, fields: readonly string[]): VersionOrder {
+    if (Number.isNaN(version)) return 'newer';
+    const prev = this.#seen.get(ref);
+    if (prev === undefined || version > prev.version) {
+      this.#seen.set(ref, { version, fields });
+      return 'newer';
+    }
+    if (version === prev.version) {
+      const missing = fields.filter((field) => !prev.fields.includes(field));
+      if (missing.length > 0) this.#seen.set(ref, { version, fields: [...prev.fields, ...missing] });
+      return 'same';
+    }
+    return fields.every((field) => prev.fields.includes(field)) ? 'older-covered' : 'older-uncovered';
+  }
+
+  clear(): void {
+    this.#seen.clear();
+  }
+}
+
+/** Milliseconds of an ISO timestamp, or NaN when it is not one (then it is never "newer"). */
+export function versionOf(timestamp: unknown): number {
+  return typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN;
+}
