@@ -116,3 +116,15 @@ export function patchOptimistically<T extends CachedEntity, F>(
     },
   };
 }
+
+/** The entity as cached, from its detail or any list; undefined when the app has not loaded it. */
+export function findCached<T extends CachedEntity, F>(client: QueryClient, cache: EntityCache<T, F>, id: string): T | undefined {
+  const detailKey = cache.detail?.(id);
+  const detail = detailKey ? client.getQueryData<T>(detailKey) : undefined;
+  if (detail) return detail;
+  for (const [, data] of client.getQueriesData<ListResponse<T>>({ queryKey: cache.lists() })) {
+    const found = data?.items.find((item) => item.id === id);
+    if (found) return found;
+  }
+  return undefined;
+}

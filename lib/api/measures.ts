@@ -1,9 +1,12 @@
 import { queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 import { restSchemas } from '@/lib/protocol';
+import type { EntityCache } from './cache-updates';
 import { measureKeys } from './keys';
 import { invalidateAggregates, path, trackWrite } from './mutation-helpers';
 import { getApiClient } from './shared';
 import type { ListResponse, Measure, Reading } from './types';
+
+export const measureCache: EntityCache<Measure> = { detail: measureKeys.detail, lists: measureKeys.lists };
 
 export const measureQueries = {
   list: () =>

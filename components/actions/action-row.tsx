@@ -1,0 +1,57 @@
+'use client';
+
+import Link from 'next/link';
+import type { Action, Person as PersonType } from '@/lib/api';
+import { DataRow, Person, PriorityLabel, ProgressBar, StatusPill } from '@/components/ui';
+import { formatDate, isOverdue } from '@/components/common/format';
+import { useRemoteFlash } from '@/components/live/remote-changes';
+import { ActionEditMenu, CompleteActionButton } from './action-controls';
+import styles from './actions.module.css';
+
+export type ActionRowProps = {
+  action: Action;
+  people: readonly PersonType[];
+  assigneeName: string | null;
+  /** Shown (and linked) on the all-actions list; omitted inside a goal. */
+  goal?: { id: string; title: string } | null;
+};
+
+/** An action: title, status in words, priority, assignee, progress, and its controls. */
+export function ActionRow({ action, people, assigneeName, goal }: ActionRowProps) {
+  const ref = useRemoteFlash<HTMLLIElement>('action', action.id);
+  const overdue = isOverdue(action.dueDate, action.status);
+  return (
+    <DataRow
+      ref={ref}
+      className={styles.row}
+      data-testid={`action-row-${action.id}`}
+      data-status={action.status}
+      title={action.title}
+      meta={
+        <>
+          {goal ? (
+            <>
+              <Link href={`/goals/${encodeURIComponent(goal.id)}`} className={styles.goalLink}>
+                {goal.title}
+              </Link>
+              {action.dueDate ? ' · ' : null}
+            </>
+          ) : null}
+          {action.dueDate ? <span className={overdue ? styles.overdue : undefined}>{overdue ? 'Overdue since' : 'Due'} {formatDate(action.dueDate)}</span> : null}
+        </>
+      }
+      end={
+        <>
+          <StatusPill kind="action" value={action.status} />
+          <PriorityLabel value={action.priority} className={styles.priority} />
+          <Person name={assigneeName} className={styles.assignee} />
+          <ProgressBar value={action.progress} label={`Progress of ${action.title}`} className={styles.progress} />
+          <span className={styles.controls}>
+            <CompleteActionButton action={action} />
+            <ActionEditMenu action={action} people={people} />
+          </span>
+        </>
+      }
+    />
+  );
+}
