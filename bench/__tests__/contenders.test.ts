@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { QueryClient } from '@tanstack/query-core';
+import { seedCache, type SeededCache } from '../cache';
+import { createBenchClient, FetchCounter } from '../client';
+import { naiveHandler, percentile, runLimit, runNaive } from '../contenders';
+import { generateFrames } from '../frames';
+import { settle, WindowClock } from '../windows';
+import { createWorld } from '../world';
+
+const world = createWorld();
+const frames = generateFrames(world, { events: 300 });
+let client: QueryClient | undefined;
+let seeded: SeededCache | undefined;
+
+afterEach(() => {
+  seeded?.unmount();
+  client?.clear();
+});
+
+function fresh(active: number) {
+  const counter = new FetchCounter();
+  client = createBenchClient(counter);
+  seeded = seedCache(client, world, { queries: 1_200, active });
+  return { counter, client };
+}
+
+/** Active queries under the root key of each frame's entity, summed: what the naive handler must refetch. */
+function expectedNaiveRefetches(c: QueryClient, texts: readonly string[]): number {
+  const roots: Record<string, string> = { goal: 'goals', action: 'actions', measure: 'measures', issue: 'issues', decision: 'decisions', attachment: 'attachments' };
+  let sum = 0;
+  for (const text of texts) {
+    const type = (JSON.parse(text) as { type: string }).type;
+    sum += c.getQueryCache().findAll({ queryKey: [roots[type.split('.')[0]!]!], type: 'active' }).length;
+  }
+  return sum;
+}
+
+describe('runLimit', () => {
+  it('parses every frame and reports a rate', () => {
+    const r = runLimit(frames);
+    expect(r.events).toBe(300);
+    expect(r.eps).toBeGreaterThan(0);
+    expect(r.sink).toBe(frames.reduce((sum, f) => sum + (JSON.parse(f) as { type: string }).type.length, 0));
+  });
+});
+
+describe('naive handler', () => {
+  it('refetches every active query of the entity on every event, in-flight ones included', async () => {
+    const { counter, client } = fresh(40);
+    const expected = expectedNaiveRefetches(client, frames);
+    const r = await runNaive(client, frames, { window: 50 }, () => counter.calls);
+    expect(r.events).toBe(300);
+    expect(r.refetches).toBe(expected);
+    expect(counter.calls).toBe(expected);
+  });
+
+  it('ignores frames without a type and types outside the entity roots', () => {
+    const { counter, client } = fresh(10);
+    const handle = naiveHandler(client);
+    handle('{"no":"type"}');
+    handle('{"type":"ping"}');
+    expect(counter.calls).toBe(0);
+  });
+
+  it('stops at the first window boundary past its time budget', async () => {
+    const { counter, client } = fresh(40);
+    const r = await runNaive(client, frames, { window: 10, budgetMs: 0 }, () => counter.calls);
+    expect(r.events).toBe(10);
+  });
+});
+
+describe('WindowClock', () => {
+  it('holds scheduled flushes until the window closes, runs each once, and honours cancel', async () => {
+    const clock = new WindowClock();
+    const ran: string[] = [];
+    clock.schedule(() => ran.push('a'), 16);
+    const cancel = clock.schedule(() => ran.push('b'), 16);
+    cancel();
+    expect(ran).toEqual([]);
+    await clock.close();
+    await clock.close();
+    expect(ran).toEqual(['a']);
+  });
+
+  it('runs a flush scheduled by a flush in the same close', async () => {
+    const clock = new WindowClock();
+    const ran: number[] = [];
+    clock.schedule(() => {
+      ran.push(1);
+      clock.schedule(() => ran.push(2), 16);
+    }, 16);
+    await clock.close();
+    expect(ran).toEqual([1, 2]);
+    await settle();
+  });
+});
+
+describe('percentile', () => {
+  it('takes the nearest-rank value of sorted samples', () => {
+    const sorted = Float64Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(sorted, 0.5)).toBe(50);
+    expect(percentile(sorted, 0.99)).toBe(99);
+    expect(percentile(new Float64Array(0), 0.5)).toBe(0);
+  });
+});

@@ -1,0 +1,162 @@
+import type { QueryClient, QueryKey } from '@tanstack/query-core';
+import {
+  actionKeys,
+  attachmentKeys,
+  decisionKeys,
+  goalKeys,
+  issueKeys,
+  measureKeys,
+} from '@/lib/api/keys';
+import { parseFrame, type FrameRejection, type ServerFrame } from '@/lib/protocol';
+import { WindowClock, type Schedule } from './windows';
+
+/** What the bench needs of the bridge (`createCacheBridge` in lib/realtime/bridge.ts). */
+export type BridgeHandle = {
+  applyEvent(frame: ServerFrame): unknown;
+  recordRejection(rejection: FrameRejection): unknown;
+  dispose(): void;
+};
+export type BridgeFactory = (client: QueryClient, schedule: Schedule) => BridgeHandle;
+
+export type RunOptions = {
+  /** Events per flush window. */
+  window: number;
+  /** Stop feeding events once this many ms have passed (checked every 16 events); the window still closes. */
+  budgetMs?: number;
+};
+
+export type RunResult = {
+  /** Events processed (fewer than offered when a time budget cut the run short). */
+  events: number;
+  ms: number;
+  eps: number;
+  /** Query-function calls during the run. */
+  refetches: number;
+};
+
+/** `limit`: JSON.parse of every frame and nothing else, the least that receiving can cost. */
+export function runLimit(frames: readonly string[]): RunResult & { sink: number } {
+  let sink = 0;
+  const start = performance.now();
+  for (const frame of frames) sink += (JSON.parse(frame) as { type: string }).type.length;
+  const ms = performance.now() - start;
+  return { events: frames.length, ms, eps: rate(frames.length, ms), refetches: 0, sink };
+}
+
+const ENTITY_ROOT: Record<string, QueryKey> = {
+  goal: goalKeys.all,
+  action: actionKeys.all,
+  measure: measureKeys.all,
+  issue: issueKeys.all,
+  decision: decisionKeys.all,
+  attachment: attachmentKeys.all,
+};
+
+/** The usual hand-written handler: parse, then invalidate everything about the event's entity. */
+export function naiveHandler(client: QueryClient): (text: string) => void {
+  return (text) => {
+    const message = JSON.parse(text) as { type?: unknown };
+    if (typeof message.type !== 'string') return;
+    const root = ENTITY_ROOT[message.type.slice(0, message.type.indexOf('.'))];
+    if (root) void client.invalidateQueries({ queryKey: root });
+  };
+}
+
+export async function runNaive(
+  client: QueryClient,
+  frames: readonly string[],
+  options: RunOptions,
+  refetches: () => number,
+): Promise<RunResult> {
+  const handle = naiveHandler(client);
+  const clock = new WindowClock();
+  const before = refetches();
+  const budget = options.budgetMs ?? Infinity;
+  const start = performance.now();
+  let i = 0;
+  let over = false;
+  while (i < frames.length && !over) {
+    const end = Math.min(i + options.window, frames.length);
+    for (; i < end && !over; i++) {
+      handle(frames[i]!);
+      // Checked every 16 events: a window can take seconds at large Q.
+      if ((i & 15) === 15) over = performance.now() - start > budget;
+    }
+    await clock.close();
+    over ||= performance.now() - start > budget;
+  }
+  const ms = performance.now() - start;
+  return { events: i, ms, eps: rate(i, ms), refetches: refetches() - before };
+}
+
+export type BridgeRunResult = RunResult & {
+  p50Us: number;
+  p99Us: number;
+  /** Heap after the run minus before, after a full GC each time; null without --expose-gc. */
+  heapGrowthMb: number | null;
+  rejected: number;
+};
+
+/** `bridge`: the real path, parseFrame → applyEvent, with the flush at every window boundary. */
+export async function runBridge(
+  client: QueryClient,
+  frames: readonly string[],
+  options: RunOptions,
+  createBridge: BridgeFactory,
+  refetches: () => number,
+): Promise<BridgeRunResult> {
+  const clock = new WindowClock();
+  const bridge = createBridge(client, clock.schedule);
+  const perEvent = new Float64Array(frames.length);
+  const before = refetches();
+  const heapBefore = heapAfterGc();
+  let rejected = 0;
+  const start = performance.now();
+  let i = 0;
+  while (i < frames.length) {
+    const end = Math.min(i + options.window, frames.length);
+    for (; i < end; i++) {
+      const t0 = performance.now();
+      const parsed = parseFrame(frames[i]);
+      if (parsed.ok) bridge.applyEvent(parsed.frame);
+      else {
+        rejected++;
+        bridge.recordRejection(parsed);
+      }
+      perEvent[i] = performance.now() - t0;
+    }
+    await clock.close();
+  }
+  const ms = performance.now() - start;
+  const heapAfter = heapAfterGc();
+  bridge.dispose();
+  const sorted = perEvent.subarray(0, i).sort();
+  return {
+    events: i,
+    ms,
+    eps: rate(i, ms),
+    refetches: refetches() - before,
+    p50Us: percentile(sorted, 0.5) * 1_000,
+    p99Us: percentile(sorted, 0.99) * 1_000,
+    heapGrowthMb: heapBefore === null || heapAfter === null ? null : (heapAfter - heapBefore) / 1_048_576,
+    rejected,
+  };
+}
+
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+function rate(events: number, ms: number): number {
+  return ms > 0 ? (events * 1_000) / ms : 0;
+}
+
+function heapAfterGc(): number | null {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return null;
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
