@@ -2,7 +2,7 @@
  * CLI entry: `npm run mock-ws`. Reads MOCK_WS_* from the environment (see mock-ws/README.md),
  * starts the fake backend on 127.0.0.1 and stops cleanly on Ctrl-C or SIGTERM.
  */
-import { createMockServer } from './app';
+import { createMockServer } from './mock-server';
 import { optionsFromEnv, resolveOptions } from './config';
 
 async function main(): Promise<void> {
