@@ -3,6 +3,7 @@ import {
   Banner,
   Button,
   Card,
+  Checkbox,
   CardBody,
   CardFooter,
   CardHeader,
@@ -104,6 +105,7 @@ export function ShowcaseKit() {
             <Field label="Description">
               <Textarea rows={3} placeholder="Context, links, constraints…" />
             </Field>
+            <Checkbox label="Notify the owner" defaultChecked />
             <div className="pp-form__actions">
               <Button variant="secondary">Cancel</Button>
               <Button>Save goal</Button>
