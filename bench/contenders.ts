@@ -34,13 +34,20 @@ export type RunResult = {
   refetches: number;
 };
 
-/** `limit`: JSON.parse of every frame and nothing else, the least that receiving can cost. */
-export function runLimit(frames: readonly string[]): RunResult & { sink: number } {
+/**
+ * `limit`: JSON.parse of every frame and nothing else, the least that receiving can cost. It changes
+ * no state, so it runs `passes` times and the fastest pass counts: the highest bar for the bridge.
+ */
+export function runLimit(frames: readonly string[], passes = 5): RunResult & { sink: number } {
   let sink = 0;
-  const start = performance.now();
-  for (const frame of frames) sink += (JSON.parse(frame) as { type: string }).type.length;
-  const ms = performance.now() - start;
-  return { events: frames.length, ms, eps: rate(frames.length, ms), refetches: 0, sink };
+  let best = Infinity;
+  for (let pass = 0; pass < passes; pass++) {
+    sink = 0;
+    const start = performance.now();
+    for (const frame of frames) sink += (JSON.parse(frame) as { type: string }).type.length;
+    best = Math.min(best, performance.now() - start);
+  }
+  return { events: frames.length, ms: best, eps: rate(frames.length, best), refetches: 0, sink };
 }
 
 const ENTITY_ROOT: Record<string, QueryKey> = {
@@ -95,6 +102,9 @@ export type BridgeRunResult = RunResult & {
   /** Heap after the run minus before, after a full GC each time; null without --expose-gc. */
   heapGrowthMb: number | null;
   rejected: number;
+  /** Time spent closing windows: the bridge's flushes and the refetches they start. */
+  flushMs: number;
+  windows: number;
 };
 
 /** `bridge`: the real path, parseFrame → applyEvent, with the flush at every window boundary. */
@@ -111,6 +121,8 @@ export async function runBridge(
   const before = refetches();
   const heapBefore = heapAfterGc();
   let rejected = 0;
+  let flushMs = 0;
+  let windows = 0;
   const start = performance.now();
   let i = 0;
   while (i < frames.length) {
@@ -125,7 +137,10 @@ export async function runBridge(
       }
       perEvent[i] = performance.now() - t0;
     }
+    const t1 = performance.now();
     await clock.close();
+    flushMs += performance.now() - t1;
+    windows++;
   }
   const ms = performance.now() - start;
   const heapAfter = heapAfterGc();
@@ -140,6 +155,8 @@ export async function runBridge(
     p99Us: percentile(sorted, 0.99) * 1_000,
     heapGrowthMb: heapBefore === null || heapAfter === null ? null : (heapAfter - heapBefore) / 1_048_576,
     rejected,
+    flushMs,
+    windows,
   };
 }
 

@@ -1,4 +1,4 @@
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import type { SuiteResult } from './suite';
 
 /** The `--json` line: exactly the keys issue 7 lists, in its order. */
@@ -52,7 +52,7 @@ export function targets(r: SuiteResult): Target[] {
 
 export function machine(): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
-  return `${cpus().length} cores, ${cpu}, node ${process.version}`;
+  return `${cpus().length} cores, ${cpu}, node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} at the end`;
 }
 
 export function formatTable(r: SuiteResult): string {
@@ -76,7 +76,8 @@ export function formatTable(r: SuiteResult): string {
     ...(scaled
       ? [`≈ naive ran for ${num(o.naiveBudgetMs)} ms per cache size (${num(r.naive.events)} of ${num(r.naive.offered)} events at Q=${num(o.q)}); its refetches are scaled to the whole stream.`]
       : []),
-    'refetches = query-function calls over the whole stream; p50/p99 = parseFrame + applyEvent per event, flushes excluded.',
+    'refetches = query-function calls over the whole stream; p50/p99 = parseFrame + applyEvent per event, flushes excluded;',
+    `the bridge spent ${pct(r.bridge.flushMs / r.bridge.ms)} of its time in ${num(r.bridge.windows)} flushes (${fmt(r.bridge.flushMs / Math.max(1, r.bridge.windows), 2)} ms each, refetches settling included).`,
     '',
     table(['scaling, events/s', ...r.scaling.map((s) => `Q=${num(s.q)}`)], scalingRows),
     '',

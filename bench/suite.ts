@@ -33,7 +33,7 @@ export const SUITE_DEFAULTS = {
 };
 export type SuiteOptions = typeof SUITE_DEFAULTS;
 
-export const QUICK: Partial<SuiteOptions> = { events: 10_000, naiveBudgetMs: 1_000, warmupEvents: 1_000 };
+export const QUICK: Partial<SuiteOptions> = { events: 5_000, naiveBudgetMs: 1_000, warmupEvents: 1_000 };
 
 export type NaiveResult = RunResult & { offered: number; refetchesPerStream: number };
 export type SuiteResult = {
@@ -71,7 +71,7 @@ export async function runSuite(options: Partial<SuiteOptions>, deps: SuiteDeps):
 
   say('warming up');
   const warm = frames.slice(0, opts.warmupEvents);
-  runLimit(warm);
+  runLimit(warm, 1);
   await withCache(fresh(1_000), (c) => runBridge(c.client, warm, runOpts, deps.createBridge, c.calls));
   await withCache(fresh(1_000), (c) => runNaive(c.client, warm, { ...runOpts, budgetMs: 300 }, c.calls));
 

@@ -7,7 +7,7 @@ const run = (eps: number, refetches: number, events = 100_000) => ({ events, ms:
 
 function result(overrides: Partial<SuiteResult> = {}): SuiteResult {
   const naive = { ...run(90, 9_000, 900), offered: 100_000, refetchesPerStream: 1_000_000 };
-  const bridge = { ...run(80_000, 30_000), p50Us: 6.5, p99Us: 40.25, heapGrowthMb: 3.456, rejected: 0 };
+  const bridge = { ...run(80_000, 30_000), p50Us: 6.5, p99Us: 40.25, heapGrowthMb: 3.456, rejected: 0, flushMs: 250, windows: 1_000 };
   return {
     options: SUITE_DEFAULTS,
     queries: 10_000,
