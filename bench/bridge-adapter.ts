@@ -1,4 +1,4 @@
-import { createCacheBridge } from '@/lib/realtime/bridge';
+import { createCacheBridge, DEFAULTS } from '@/lib/realtime/bridge';
 import { eventMap } from '@/lib/realtime/event-map';
 import { resolveKey, type Rule } from '@/lib/realtime/rule';
 import type { InvalidationsOf } from './burst';
@@ -6,6 +6,8 @@ import type { BridgeFactory } from './contenders';
 
 /** The only file of the bench that knows the bridge's API: the real bridge, flushed by the bench's windows. */
 export const createBridge: BridgeFactory = (client, schedule) => createCacheBridge(client, { schedule });
+
+export const flushWindowMs: number = DEFAULTS.flushWindowMs;
 
 /** What the event map's rule for this event invalidates, read from the map itself. */
 export const invalidationsOf: InvalidationsOf = (event) => {

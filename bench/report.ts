@@ -70,7 +70,8 @@ export function formatTable(r: SuiteResult): string {
   ];
   const lines = [
     `bench:core — ${num(r.queries)} cached queries, ${num(o.active)} active observers, ${num(o.events)} frames over ${num(o.entities)} entities`,
-    `flush window: every ${num(o.window)} events (one ~16 ms frame at 6,000 events/s); machine: ${machine()}`,
+    `flush window: every ${num(o.window)} events (the bridge's ${num(r.flushWindowMs)} ms window at ${num((o.window * 1_000) / Math.max(1, r.flushWindowMs))} events/s sustained)`,
+    `machine: ${machine()}`,
     '',
     table(['contender', 'events/s', 'of limit', 'refetches', 'p50 µs', 'p99 µs', 'heap growth'], rows),
     ...(scaled

@@ -10,6 +10,7 @@ function result(overrides: Partial<SuiteResult> = {}): SuiteResult {
   const bridge = { ...run(80_000, 30_000), p50Us: 6.5, p99Us: 40.25, heapGrowthMb: 3.456, rejected: 0, flushMs: 250, windows: 1_000 };
   return {
     options: SUITE_DEFAULTS,
+    flushWindowMs: 50,
     queries: 10_000,
     limit: run(700_000, 0),
     bridge,
@@ -64,6 +65,7 @@ describe('formatTable', () => {
     expect(text).toMatch(/^bridge\s+90,000\s+80,000\s+50,000$/m);
     expect(text).toMatch(/naive ran for 10,000 ms per cache size \(900 of 100,000 events/);
     expect(text).toMatch(/minimum\s+25 refetches/);
+    expect(text).toMatch(/every 100 events \(the bridge's 50 ms window at 2,000 events\/s sustained\)/);
     expect(text).toMatch(/met {5}bridge ≥ 50× naive: 889×/);
   });
 });
