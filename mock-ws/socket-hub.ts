@@ -16,6 +16,8 @@ type Connection = {
   pingTimer?: NodeJS.Timeout;
   expiryTimer?: NodeJS.Timeout;
   held?: Held;
+  /** A close code the server sent itself, e.g. 1009, when the socket then ended without the client's echo. */
+  sentClose?: number;
 };
 type OutMeta = { type: string; id?: string; chaos?: 'duplicate' | 'reordered' | 'malformed' };
 
@@ -89,8 +91,12 @@ export function createSocketHub(deps: {
       const conn: Connection = { id: `c-${nextConnection}`, ws, ...info, openedAt: deps.now() };
       connections.set(conn.id, conn);
       ws.on('message', (data, isBinary) => onMessage(conn, toBuffer(data), isBinary));
-      ws.on('error', (error) => deps.print(`ws ${conn.id} error: ${error.message}`));
-      ws.on('close', (code, reason) => {
+      ws.on('error', (error: Error & { code?: string }) => {
+        if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') conn.sentClose = CLOSE_CODES.messageTooBig;
+        deps.print(`ws ${conn.id} error: ${error.message}`);
+      });
+      ws.on('close', (closeCode, reason) => {
+        const code = closeCode === CLOSE_CODES.abnormal && conn.sentClose !== undefined ? conn.sentClose : closeCode;
         connections.delete(conn.id);
         if (conn.pingTimer) clearInterval(conn.pingTimer);
         if (conn.expiryTimer) clearTimeout(conn.expiryTimer);
