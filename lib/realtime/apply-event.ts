@@ -1,9 +1,11 @@
-import { hashKey, notifyManager, type Query, type QueryCache, type QueryKey } from '@tanstack/query-core';
+import { notifyManager, type Query, type QueryCache, type QueryKey } from '@tanstack/query-core';
+import { keyHash } from './key-hash';
 import type { DomainEvent, EventType } from '@/lib/protocol';
 import type { CacheIndex } from './cache-index';
 import { isList, isRecord, mergeEntity, patchEntityInList, type Changes } from './cache-updaters';
 import { versionOf, type EntityVersions } from './entity-versions';
 import type { InflightGuard, Updater } from './inflight-guard';
+import { writePatch } from './query-write';
 import { resolveKey, type EntityTarget, type Rule } from './rule';
 
 /** What applying a rule needs: the cache, the list index, the in-flight guard and ordering state. */
@@ -77,7 +79,7 @@ function resolveEntity(target: EntityTarget<EventType>, event: DomainEvent): Ent
 }
 
 function patchKey(run: Run, key: QueryKey, update: Updater): void {
-  const query = run.ctx.queryCache.get(hashKey(key));
+  const query = run.ctx.queryCache.get(keyHash(key));
   if (query !== undefined) patchQuery(run, query, update);
 }
 
@@ -112,11 +114,7 @@ function patchQuery(run: Run, query: Query, update: Updater): void {
   run.homes.push(query.queryKey);
   const next = update(data);
   if (next === data || next === undefined) return;
-  const wasInvalidated = query.state.isInvalidated;
-  // Keep the REST timestamp: a patched value is not a fresh read, so staleTime still counts from it.
-  query.setData(next, { manual: true, updatedAt: query.state.dataUpdatedAt });
-  // A patch must not un-stale a query that an earlier flush marked for refetch.
-  if (wasInvalidated) query.invalidate();
+  writePatch(query, next);
   run.patched.push(query.queryKey);
 }
 

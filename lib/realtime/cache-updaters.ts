@@ -1,4 +1,4 @@
-import { versionOf } from './entity-versions';
+import { compareTimes } from './entity-versions';
 
 /**
  * Pure updaters over cached values: entities (camelCase, as in lib/api/types) and lists
@@ -30,10 +30,9 @@ function idOf(item: unknown): unknown {
  */
 export function mergeEntity<T>(entity: T, changes: Changes, version: string): T {
   if (!isRecord(entity)) return entity;
-  const cached = versionOf(entity.updatedAt);
-  const incoming = versionOf(version);
-  if (cached > incoming) return entity;
-  if (cached === incoming && Object.keys(changes).every((key) => Object.is(entity[key], changes[key]))) {
+  const order = compareTimes(entity.updatedAt, version);
+  if (order > 0) return entity;
+  if (order === 0 && Object.keys(changes).every((key) => Object.is(entity[key], changes[key]))) {
     return entity;
   }
   return { ...entity, ...changes, updatedAt: version } as T;
@@ -41,17 +40,41 @@ export function mergeEntity<T>(entity: T, changes: Changes, version: string): T 
 
 const REMOVE = Symbol('remove');
 
+// Long lists get an id → position map, built once per items array and carried over to the next
+// array when a patch keeps every position, so patching an item of a long list does not scan it.
+const LONG_LIST = 64;
+const positions = new WeakMap<readonly unknown[], ReadonlyMap<unknown, number>>();
+
+function indexOfId(items: readonly unknown[], id: string): number {
+  if (items.length < LONG_LIST) {
+    for (let i = 0; i < items.length; i++) if (idOf(items[i]) === id) return i;
+    return -1;
+  }
+  let map = positions.get(items);
+  if (map === undefined) {
+    const built = new Map<unknown, number>();
+    for (let i = items.length - 1; i >= 0; i--) built.set(idOf(items[i]), i);
+    positions.set(items, (map = built));
+  }
+  return map.get(id) ?? -1;
+}
+
 /** The list with item `id` replaced by `update(item)`, or dropped when it returns `REMOVE`. */
 function updateItem(list: unknown, id: string, update: (item: Item) => Item | typeof REMOVE): unknown {
   if (!isList(list)) return list;
-  const index = list.items.findIndex((item) => idOf(item) === id);
+  const index = indexOfId(list.items, id);
   if (index === -1) return list;
   const item = list.items[index] as Item;
   const next = update(item);
   if (next === item) return list;
   const items = list.items.slice();
-  if (next === REMOVE) items.splice(index, 1);
-  else items[index] = next;
+  if (next === REMOVE) {
+    items.splice(index, 1);
+  } else {
+    items[index] = next;
+    const map = positions.get(list.items);
+    if (map !== undefined) positions.set(items, map);
+  }
   return { ...list, items };
 }
 
@@ -94,14 +117,13 @@ export function insertItem(list: unknown, item: Item, position: 'start' | 'end')
  */
 export function insertSorted(list: unknown, item: Item, field: string, order: 'asc' | 'desc'): unknown {
   if (!isList(list)) return list;
-  const at = versionOf(item[field]);
   let index = list.items.length;
   for (let i = 0; i < list.items.length; i++) {
     const other = list.items[i];
     if (idOf(other) === item.id) return list;
     if (index !== list.items.length || !isRecord(other)) continue;
-    const otherAt = versionOf(other[field]);
-    if (order === 'asc' ? otherAt > at : otherAt < at) index = i;
+    const otherVsItem = compareTimes(other[field], item[field]);
+    if (order === 'asc' ? otherVsItem > 0 : otherVsItem < 0) index = i;
   }
   const items = list.items.slice();
   items.splice(index, 0, item);

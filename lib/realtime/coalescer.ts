@@ -1,4 +1,5 @@
-import { hashKey, partialMatchKey, type Query, type QueryClient, type QueryKey } from '@tanstack/query-core';
+import { partialMatchKey, type Query, type QueryClient, type QueryKey } from '@tanstack/query-core';
+import { keyHash } from './key-hash';
 
 /** Run `fn` after `ms`; returns a function that cancels it. */
 export type Schedule = (fn: () => void, ms: number) => () => void;
@@ -48,7 +49,7 @@ export class Coalescer<S = unknown> {
 
   add(key: QueryKey, exact: boolean, source?: S): void {
     this.#requests++;
-    const id = (exact ? '=' : '~') + hashKey(key);
+    const id = (exact ? '=' : '~') + keyHash(key);
     if (!this.#pending.has(id)) this.#pending.set(id, { key, exact, source });
     this.#cancel ??= this.options.schedule(() => {
       this.#cancel = undefined;
@@ -69,7 +70,7 @@ export class Coalescer<S = unknown> {
     const exact = new Map<string, Entry<S>>();
     const prefixes: Entry<S>[] = [];
     for (const entry of entries) {
-      if (entry.exact) exact.set(hashKey(entry.key), entry);
+      if (entry.exact) exact.set(keyHash(entry.key), entry);
       else prefixes.push(entry);
     }
     const matched = new Set<Query>();

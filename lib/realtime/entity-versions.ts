@@ -45,3 +45,15 @@ export class EntityVersions {
 export function versionOf(timestamp: unknown): number {
   return typeof timestamp === 'string' ? Date.parse(timestamp) : Number.NaN;
 }
+
+/**
+ * Compare two ISO timestamps: negative, 0 or positive, or NaN when either is not a timestamp.
+ * UTC strings of the same shape compare as text, which is exact and avoids parsing on the hot path.
+ */
+export function compareTimes(a: unknown, b: unknown): number {
+  if (typeof a !== 'string' || typeof b !== 'string') return Number.NaN;
+  if (a.length === b.length && a[10] === 'T' && b[10] === 'T' && a.endsWith('Z') && b.endsWith('Z')) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  return Date.parse(a) - Date.parse(b);
+}

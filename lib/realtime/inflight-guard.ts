@@ -1,4 +1,5 @@
 import type { Query, QueryCacheNotifyEvent } from '@tanstack/query-core';
+import { writePatch } from './query-write';
 
 export type Updater = (cached: unknown) => unknown;
 
@@ -80,8 +81,7 @@ export class InflightGuard {
       let next = landed;
       for (const update of updates) next = update(next);
       if (next !== landed && next !== undefined) {
-        // Keep the response's timestamp: a re-applied event is not a fresh REST read.
-        query.setData(next, { manual: true, updatedAt: query.state.dataUpdatedAt });
+        writePatch(query, next);
         this.#reapplied += updates.length;
       }
     }
