@@ -51,6 +51,18 @@ describe('bad input never crashes the server', () => {
     expect(status).toBe(413);
   });
 
+  it('never lets hostile keys in a body reach a prototype or an entity', async () => {
+    const res = await api(server, '/api/goals', {
+      token,
+      method: 'POST',
+      rawBody: '{"title":"x","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"owner_id":"u-2"}',
+    });
+    expect(res.status).toBe(201);
+    expect(Object.keys(res.body).sort()).toEqual(['created_at', 'description', 'id', 'owner_id', 'progress', 'status', 'title', 'updated_at']);
+    expect(res.body.owner_id).toBe('u-1');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('answers unknown routes with 404 and wrong methods with 405', async () => {
     const missing = await api(server, '/api/projects', { token });
     expect(missing.status).toBe(404);
