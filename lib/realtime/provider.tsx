@@ -43,7 +43,8 @@ export function RealtimeProvider(props: RealtimeProviderProps) {
   const url = props.url ?? realtimeUrl();
   const tenantId = session?.tenantId ?? null;
   const userId = session?.userId ?? null;
-  const active = (props.enabled ?? isRealtimeEnabled()) && tenantId !== null && userId !== null;
+  const enabled = props.enabled ?? isRealtimeEnabled();
+  const active = enabled && session !== null;
 
   const [runtime] = useState(() => createRealtimeRuntime(active ? 'connecting' : 'disabled'));
   const generation = runtime.identityGeneration(session, queryClient);
@@ -57,14 +58,14 @@ export function RealtimeProvider(props: RealtimeProviderProps) {
   useEffect(() => runtime.attachBridge(queryClient, readOptions().bridge), [runtime, queryClient]);
 
   useEffect(() => {
-    if (!active || tenantId === null || userId === null) {
+    if (!active) {
       runtime.disable();
       return;
     }
     const { bridge: _bridgeOptions, ...socketOptions } = readOptions();
     return runtime.connect({
       ...socketOptions,
-      session: { tenantId, userId },
+      session: { tenantId: tenantId!, userId: userId! }, // active: both set
       url,
       getAccessToken: () => readToken(),
       getTokenExpiry: () => readExpiry(),

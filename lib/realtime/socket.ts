@@ -118,7 +118,9 @@ class Socket implements RealtimeSocket {
 
   private connect(): void {
     this.connectAsync().catch((error: unknown) => {
-      this.logger.warn(`Realtime: connecting failed unexpectedly: ${errorDetail(error, [this.auth.token()])}`);
+      // e.g. the token source threw: count it as a failed attempt, so backoff (not a tight loop) follows.
+      this.logger.warn(`Realtime: connecting failed unexpectedly (${errorDetail(error, [])}); will retry.`);
+      this.onClose({ code: 1006, reason: '' });
     });
   }
 

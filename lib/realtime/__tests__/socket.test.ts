@@ -64,6 +64,29 @@ describe('connecting', () => {
     expect(server.handshakes).toHaveLength(1);
   });
 
+  it('uses the real globals for browser signals when no env is given (none in Node)', async () => {
+    const c = client({ env: undefined });
+    c.socket.start();
+    await live(c);
+  });
+
+  it('counts a token source that throws as a failed attempt and retries with backoff', async () => {
+    let calls = 0;
+    const c = client({
+      getAccessToken: () => {
+        if (++calls === 1) throw new Error('storage unavailable');
+        return 'tok-1-secret-abcdef';
+      },
+    });
+    c.socket.start();
+    await until(() => c.snap().counters.handshakeFailures === 1, 'failed attempt');
+    expect(c.logger.warn).toHaveBeenCalledWith(
+      'Realtime: connecting failed unexpectedly (storage unavailable); will retry.',
+    );
+    await vi.advanceTimersByTimeAsync(1_000);
+    await live(c);
+  });
+
   it('stop before start, and reconnectNow before start, do nothing', async () => {
     const c = client();
     c.socket.reconnectNow();
