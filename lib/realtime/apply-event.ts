@@ -2,7 +2,7 @@ import { notifyManager, type Query, type QueryCache, type QueryKey } from '@tans
 import { keyHash } from './key-hash';
 import type { DomainEvent, EventType } from '@/lib/protocol';
 import type { CacheIndex } from './cache-index';
-import { isList, isRecord, mergeEntity, patchEntityInList, type Changes } from './cache-updaters';
+import { isRecord, mergeEntity, patchEntityInList, type Changes } from './cache-updaters';
 import { versionOf, type EntityVersions } from './entity-versions';
 import type { InflightGuard, Updater } from './inflight-guard';
 import { writePatch } from './query-write';
@@ -92,14 +92,7 @@ function patchLists(run: Run, entity: Entity): void {
     return (cached) => patchEntityInList(cached, entity.id, entity.changes, entity.version, named);
   };
   const containing = [...index.listsContaining(lists, entity.id)];
-  for (const query of containing) {
-    const before = query.state.data;
-    patchQuery(run, query, updaterFor(query));
-    const after = query.state.data;
-    if (after !== before && isList(before) && isList(after) && after.items.length === before.items.length) {
-      index.sameMembers(query, before);
-    }
-  }
+  for (const query of containing) patchQuery(run, query, updaterFor(query));
   // A list with a fetch in flight may hold the entity in the response even if not in its data now.
   for (const query of index.fetchingUnder(lists)) {
     if (!containing.includes(query)) guard.defer(query, updaterFor(query));
@@ -115,6 +108,7 @@ function patchQuery(run: Run, query: Query, update: Updater): void {
   const next = update(data);
   if (next === data || next === undefined) return;
   writePatch(query, next);
+  run.ctx.index.noteWrite(query, data);
   run.patched.push(query.queryKey);
 }
 

@@ -9,6 +9,7 @@ import { EntityVersions } from './entity-versions';
 import { Counters, RingLog, type EventLog, type EventOutcome, type StatsStore } from './event-log';
 import { coveredKeys, eventMap, type Rule } from './event-map';
 import { InflightGuard } from './inflight-guard';
+import { KeyBuckets } from './key-buckets';
 
 export type { BridgeStats, EventLog, EventOutcome, LogEntry, StatsStore } from './event-log';
 export type { Schedule } from './coalescer';
@@ -91,13 +92,21 @@ export function createCacheBridge(queryClient: QueryClient, options: Partial<Bri
     guard: new InflightGuard(opts.maxDeferredPerQuery),
     versions: new EntityVersions(opts.rememberedEntities),
   };
+  const buckets = new KeyBuckets(queryCache);
   const seenIds = new BoundedSet<string>(opts.rememberedIds);
   const log = new RingLog(opts.logCapacity, opts.clock);
   const stats = new Counters();
-  const coalescer = new Coalescer(queryClient, { windowMs: opts.flushWindowMs, schedule: opts.schedule, now: opts.now, onFlush });
+  const coalescer = new Coalescer<Source>(queryCache, {
+    windowMs: opts.flushWindowMs,
+    schedule: opts.schedule,
+    now: opts.now,
+    candidates: (prefix) => buckets.candidates(prefix),
+    onFlush,
+  });
   let disposed = false;
 
   const unsubscribe = queryCache.subscribe((event) => {
+    buckets.handle(event);
     ctx.index.handle(event);
     const before = ctx.guard.reapplied;
     ctx.guard.handle(event);

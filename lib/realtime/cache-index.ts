@@ -2,25 +2,26 @@ import { partialMatchKey, type Query, type QueryCache, type QueryCacheNotifyEven
 import { isList, isRecord } from './cache-updaters';
 
 const SEP = '\u0000';
+type Entry = { data: unknown; ids: Set<string> };
 
 /**
  * Which cached lists hold which entity, kept current from the QueryCache's own events, so that
  * an event finds "every cached action list containing a-7" without scanning the cache: the cost
  * per event does not grow with the number of cached queries.
  *
- * Only queries under the given list prefixes (`['actions', 'list']`, ...) are indexed. A list
- * whose data changed is re-indexed lazily, on the next lookup, so a burst of REST responses
- * costs one pass per list rather than one per response and event.
+ * Only `{ items }` queries under the given list prefixes (`['actions', 'list']`, ...) are indexed.
+ * The bridge's own writes update the index in place (`noteWrite`); data from anywhere else (a
+ * REST response) marks the list dirty, and it is re-indexed on the next lookup, by difference.
  */
 export class CacheIndex {
   readonly #prefixes: ReadonlySet<string>;
   readonly #byEntity = new Map<string, Set<Query>>();
-  readonly #indexed = new Map<Query, { data: unknown; refs: string[] }>();
+  readonly #indexed = new Map<Query, Entry>();
   readonly #dirty = new Set<Query>();
   readonly #fetching = new Set<Query>();
 
   constructor(queryCache: QueryCache, listPrefixes: readonly QueryKey[]) {
-    this.#prefixes = new Set(listPrefixes.map((prefix) => prefixId(prefix[0], prefix[1])));
+    this.#prefixes = new Set(listPrefixes.map((prefix) => String(prefix[0]) + SEP + String(prefix[1])));
     for (const query of queryCache.getAll()) this.#track(query);
   }
 
@@ -28,7 +29,8 @@ export class CacheIndex {
   handle(event: QueryCacheNotifyEvent): void {
     const { query } = event;
     if (event.type === 'removed') {
-      this.#unindex(query);
+      this.#reindex(query, undefined);
+      this.#indexed.delete(query);
       this.#dirty.delete(query);
       this.#fetching.delete(query);
     } else if (event.type === 'added' || event.type === 'updated') {
@@ -38,8 +40,11 @@ export class CacheIndex {
 
   /** Cached lists under `prefix` (`[kind, 'list']`) whose data holds the entity `id`. */
   listsContaining(prefix: QueryKey, id: string): ReadonlySet<Query> {
-    if (this.#dirty.size > 0) this.#reindexDirty();
-    return this.#byEntity.get(entityRef(prefix[0], prefix[1], id)) ?? EMPTY;
+    if (this.#dirty.size > 0) {
+      for (const query of this.#dirty) this.#reindex(query, query.state.data);
+      this.#dirty.clear();
+    }
+    return this.#byEntity.get(ref(prefix[0], prefix[1], id)) ?? EMPTY;
   }
 
   /** Lists under `prefix` with a fetch in flight (their data may not be indexed yet, or at all). */
@@ -48,63 +53,97 @@ export class CacheIndex {
   }
 
   /**
-   * Tell the index that `query`'s data went from `previous` to its current data with the same
-   * entities in it (an item patched in place): skips a pointless re-index.
+   * The bridge wrote `query`'s data, which was `previous`: when the items differ by at most one
+   * insertion or removal (what its updaters do), update the index in place instead of re-indexing.
    */
-  sameMembers(query: Query, previous: unknown): void {
+  noteWrite(query: Query, previous: unknown): void {
     const entry = this.#indexed.get(query);
-    if (entry === undefined || entry.data !== previous) return;
-    entry.data = query.state.data;
+    const next = query.state.data;
+    if (entry === undefined || entry.data !== previous || !isList(previous) || !isList(next)) return;
+    const change = singleChange(previous.items, next.items);
+    if (change === 'other') return;
+    if (change !== 'none') {
+      const [kind, sub] = query.queryKey;
+      const key = ref(kind, sub, change.id);
+      if (change.added) {
+        entry.ids.add(change.id);
+        this.#add(key, query);
+      } else {
+        entry.ids.delete(change.id);
+        this.#remove(key, query);
+      }
+    }
+    entry.data = next;
     this.#dirty.delete(query);
   }
 
   #track(query: Query): void {
     const key = query.queryKey;
-    if (!this.#prefixes.has(prefixId(key[0], key[1]))) return;
+    if (!this.#prefixes.has(String(key[0]) + SEP + String(key[1]))) return;
     if (query.state.fetchStatus === 'idle') this.#fetching.delete(query);
     else this.#fetching.add(query);
-    if (this.#indexed.get(query)?.data !== query.state.data || !this.#indexed.has(query)) this.#dirty.add(query);
-  }
-
-  #reindexDirty(): void {
-    for (const query of this.#dirty) {
-      this.#unindex(query);
-      const data = query.state.data;
-      const refs: string[] = [];
-      if (isList(data)) {
-        const [kind, sub] = query.queryKey;
-        for (const item of data.items) {
-          if (!isRecord(item) || typeof item.id !== 'string') continue;
-          const ref = entityRef(kind, sub, item.id);
-          let set = this.#byEntity.get(ref);
-          if (set === undefined) this.#byEntity.set(ref, (set = new Set()));
-          set.add(query);
-          refs.push(ref);
-        }
-      }
-      this.#indexed.set(query, { data, refs });
-    }
-    this.#dirty.clear();
-  }
-
-  #unindex(query: Query): void {
     const entry = this.#indexed.get(query);
-    if (entry === undefined) return;
-    for (const ref of entry.refs) {
-      const set = this.#byEntity.get(ref);
-      set?.delete(query);
-      if (set?.size === 0) this.#byEntity.delete(ref);
+    if (entry === undefined || entry.data !== query.state.data) this.#dirty.add(query);
+  }
+
+  /** Bring the entity sets in line with `data`, touching only the ids that changed. */
+  #reindex(query: Query, data: unknown): void {
+    const [kind, sub] = query.queryKey;
+    const old = this.#indexed.get(query)?.ids ?? new Set<string>();
+    const ids = new Set<string>();
+    if (isList(data)) {
+      for (const item of data.items) {
+        if (!isRecord(item) || typeof item.id !== 'string') continue;
+        ids.add(item.id);
+        if (!old.has(item.id)) this.#add(ref(kind, sub, item.id), query);
+      }
     }
-    this.#indexed.delete(query);
+    for (const id of old) if (!ids.has(id)) this.#remove(ref(kind, sub, id), query);
+    this.#indexed.set(query, { data, ids });
+  }
+
+  #add(key: string, query: Query): void {
+    let set = this.#byEntity.get(key);
+    if (set === undefined) this.#byEntity.set(key, (set = new Set()));
+    set.add(query);
+  }
+
+  #remove(key: string, query: Query): void {
+    const set = this.#byEntity.get(key);
+    set?.delete(query);
+    if (set?.size === 0) this.#byEntity.delete(key);
   }
 }
 
 const EMPTY: ReadonlySet<Query> = new Set();
 
-function prefixId(kind: unknown, sub: unknown): string {
-  return `${String(kind)}${SEP}${String(sub)}`;
+function ref(kind: unknown, sub: unknown, id: string): string {
+  return String(kind) + SEP + String(sub) + SEP + id;
 }
 
-function entityRef(kind: unknown, sub: unknown, id: string): string {
-  return `${String(kind)}${SEP}${String(sub)}${SEP}${id}`;
+type Change = 'none' | 'other' | { added: boolean; id: string };
+
+/** How `next` differs from `previous` by reference: nothing but in-place replacements of same-id items, one insertion or one removal. */
+function singleChange(previous: readonly unknown[], next: readonly unknown[]): Change {
+  const delta = next.length - previous.length;
+  if (delta === 0) {
+    for (let i = 0; i < next.length; i++) {
+      if (previous[i] !== next[i] && idOf(previous[i]) !== idOf(next[i])) return 'other';
+    }
+    return 'none';
+  }
+  if (delta !== 1 && delta !== -1) return 'other';
+  const [long, short] = delta === 1 ? [next, previous] : [previous, next];
+  let at = 0;
+  while (at < short.length && short[at] === long[at]) at++;
+  for (let i = at; i < short.length; i++) if (short[i] !== long[i + 1]) return 'other';
+  const id = idOf(long[at]);
+  if (typeof id !== 'string') return 'other';
+  // A duplicate id elsewhere in the list would make "one entity in or out" wrong: re-index instead.
+  for (const item of short) if (idOf(item) === id) return 'other';
+  return { added: delta === 1, id };
+}
+
+function idOf(item: unknown): unknown {
+  return isRecord(item) ? item.id : undefined;
 }

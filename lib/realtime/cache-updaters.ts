@@ -113,21 +113,25 @@ export function insertItem(list: unknown, item: Item, position: 'start' | 'end')
 
 /**
  * The list with `item` inserted in `field` order (ISO timestamps), unless an item with its id is
- * there already. Out-of-order events still land in the right place.
+ * there already. Out-of-order events still land in the right place; in-order ones (the usual
+ * case) are placed without comparing against the rest of the list.
  */
 export function insertSorted(list: unknown, item: Item, field: string, order: 'asc' | 'desc'): unknown {
   if (!isList(list)) return list;
-  let index = list.items.length;
-  for (let i = 0; i < list.items.length; i++) {
-    const other = list.items[i];
-    if (idOf(other) === item.id) return list;
-    if (index !== list.items.length || !isRecord(other)) continue;
-    const otherVsItem = compareTimes(other[field], item[field]);
-    if (order === 'asc' ? otherVsItem > 0 : otherVsItem < 0) index = i;
+  const items = list.items;
+  for (let i = 0; i < items.length; i++) if (idOf(items[i]) === item.id) return list;
+  const newer = (other: unknown) => isRecord(other) && compareTimes(other[field], item[field]) > 0;
+  let index: number;
+  if (order === 'asc') {
+    index = items.length;
+    while (index > 0 && newer(items[index - 1])) index--;
+  } else {
+    index = 0;
+    while (index < items.length && newer(items[index])) index++;
   }
-  const items = list.items.slice();
-  items.splice(index, 0, item);
-  return { ...list, items };
+  const next = items.slice();
+  next.splice(index, 0, item);
+  return { ...list, items: next };
 }
 
 /** `container[field]` (an array of entities) with entity `id` merged with `changes`. */

@@ -1,4 +1,4 @@
-import { partialMatchKey, type Query, type QueryClient, type QueryKey } from '@tanstack/query-core';
+import { notifyManager, partialMatchKey, type Query, type QueryCache, type QueryKey } from '@tanstack/query-core';
 import { keyHash } from './key-hash';
 
 /** Run `fn` after `ms`; returns a function that cancels it. */
@@ -25,8 +25,9 @@ type Entry<S> = { key: QueryKey; exact: boolean; source: S | undefined };
 
 /**
  * Invalidation requests queued by events and flushed together once per window: each distinct
- * key once, by one pass over the cache (the only place the bridge scans it). Inactive matches
- * are only marked stale; active ones refetch once.
+ * key once. Matching uses the cache index (a prefix is matched against its key bucket only, an
+ * exact key by hash), so a flush costs what it invalidates, not the size of the cache. Inactive
+ * matches are only marked stale; active ones refetch once.
  */
 export class Coalescer<S = unknown> {
   readonly #pending = new Map<string, Entry<S>>();
@@ -34,11 +35,13 @@ export class Coalescer<S = unknown> {
   #cancel: (() => void) | undefined;
 
   constructor(
-    private readonly client: QueryClient,
+    private readonly queryCache: QueryCache,
     private readonly options: {
       windowMs: number;
       schedule: Schedule;
       now: () => number;
+      /** Queries that may match a key prefix (a superset). */
+      candidates: (prefix: QueryKey) => Iterable<Query>;
       onFlush: (report: FlushReport<S>) => void;
     },
   ) {}
@@ -67,30 +70,36 @@ export class Coalescer<S = unknown> {
     this.#pending.clear();
     this.#requests = 0;
 
-    const exact = new Map<string, Entry<S>>();
-    const prefixes: Entry<S>[] = [];
+    const matched = new Map<Query, Entry<S>>();
     for (const entry of entries) {
-      if (entry.exact) exact.set(keyHash(entry.key), entry);
-      else prefixes.push(entry);
+      if (entry.exact) {
+        const query = this.queryCache.get(keyHash(entry.key));
+        if (query !== undefined && !matched.has(query)) matched.set(query, entry);
+        continue;
+      }
+      for (const query of this.options.candidates(entry.key)) {
+        if (!matched.has(query) && partialMatchKey(query.queryKey, entry.key)) matched.set(query, entry);
+      }
     }
-    const matched = new Set<Query>();
     const refetchesBySource = new Map<S, number>();
     const firstFetches: Query[] = [];
     let refetches = 0;
-    for (const query of this.client.getQueryCache().getAll()) {
-      const entry = exact.get(query.queryHash) ?? prefixes.find((p) => partialMatchKey(query.queryKey, p.key));
-      if (entry === undefined) continue;
-      matched.add(query);
-      if (query.state.fetchStatus !== 'idle' && query.state.data === undefined) {
-        firstFetches.push(query);
-      } else if (query.isActive() && !query.isStatic()) {
+    // What `invalidateQueries({ refetchType: 'active' })` does, over the matched queries only
+    // (it would find them again with two scans of the whole cache).
+    notifyManager.batch(() => {
+      for (const query of matched.keys()) query.invalidate();
+      for (const [query, entry] of matched) {
+        if (query.state.fetchStatus !== 'idle' && query.state.data === undefined) {
+          // A first fetch is reused, not restarted: the bridge refetches once it lands.
+          firstFetches.push(query);
+          continue;
+        }
+        if (!query.isActive() || query.isStatic()) continue;
         refetches++;
         if (entry.source !== undefined) refetchesBySource.set(entry.source, (refetchesBySource.get(entry.source) ?? 0) + 1);
+        void query.fetch(undefined, { cancelRefetch: true }).catch(noop);
       }
-    }
-    if (matched.size > 0) {
-      void this.client.invalidateQueries({ predicate: (query) => matched.has(query), refetchType: 'active' });
-    }
+    });
     this.options.onFlush({
       keys: entries.map((entry) => entry.key),
       coalesced: requests - entries.length,
@@ -110,3 +119,5 @@ export class Coalescer<S = unknown> {
     this.#requests = 0;
   }
 }
+
+function noop(): void {}

@@ -166,10 +166,10 @@ describe('apply: how a patch is written', () => {
     expect((client.getQueryData(actionKeys.list({ goalId: 'g-1' })) as { items: unknown[] }).items.slice(0, 2)).toEqual([null, 7]);
   });
 
-  it('never scans the cache per event: lookups go through the index and the hash map', () => {
+  it('never scans the cache, per event or per flush: lookups go through the index and the hash map', () => {
     const client = newClient();
     for (let i = 0; i < 2_000; i++) client.setQueryData(actionKeys.detail(`x-${i}`), { ...action1, id: `x-${i}` });
-    seed(client, [[actionKeys.list({}), { items: [action1] }]]);
+    seed(client, [[actionKeys.list({}), { items: [action1] }], [goalKeys.detail('g-1'), goal1], [dashboardKeys.summary(), {}]]);
     const bridge = createCacheBridge(client, { schedule: manualSchedule().schedule });
     const cache = client.getQueryCache();
     const getAll = vi.spyOn(cache, 'getAll');
@@ -177,10 +177,12 @@ describe('apply: how a patch is written', () => {
     for (let i = 0; i < 200; i++) {
       bridge.applyEvent(event('action.progress_updated', { progress: i % 100, updated_at: new Date(Date.parse(T1) + i * 1000).toISOString() }));
     }
+    bridge.flush();
     expect(getAll).not.toHaveBeenCalled();
     expect(findAll).not.toHaveBeenCalled();
-    bridge.flush();
-    expect(getAll).toHaveBeenCalled();
+    expect(client.getQueryState(goalKeys.detail('g-1'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(dashboardKeys.summary())?.isInvalidated).toBe(true);
+    expect(client.getQueryState(actionKeys.detail('x-1'))?.isInvalidated).toBe(false);
   });
 
   it('writes all of one event\'s patches in one notify batch: an observer sees one consistent update', async () => {

@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { actionKeys, dashboardKeys, goalKeys } from '@/lib/api/keys';
 import { Coalescer, type FlushReport } from '../coalescer';
+import { KeyBuckets } from '../key-buckets';
 import { held, manualSchedule, newClient, observe, settle } from './helpers/bridge-fixtures';
 
 function setup() {
   const client = newClient();
   const timers = manualSchedule();
   const reports: FlushReport<string>[] = [];
-  const coalescer = new Coalescer<string>(client, {
+  const cache = client.getQueryCache();
+  const buckets = new KeyBuckets(cache);
+  cache.subscribe((event) => buckets.handle(event));
+  const coalescer = new Coalescer<string>(cache, {
     windowMs: 50,
     schedule: timers.schedule,
     now: () => 0,
+    candidates: (prefix) => buckets.candidates(prefix),
     onFlush: (report) => reports.push(report),
   });
   return { client, timers, reports, coalescer };
