@@ -26,9 +26,10 @@ export const messages = {
     `The realtime server is rate limiting this connection. Nothing is sent or reconnected for ${Math.ceil(waitMs / 1000)} s.`,
   internal: (message: string) =>
     `The realtime server reported an internal error (${redact(message).slice(0, 200)}). Live updates continue.`,
-  serverUnauthorized: () => 'The realtime server ended the session because the token expired. Renewing it and reconnecting.',
-  unauthorizedAgain: () =>
-    'The realtime server rejected the session again right after a token refresh. Sign in again to get live updates.',
+  serverUnauthorized: (waitMs: number) =>
+    `The realtime server ended the session because the token expired or was revoked. Renewing it; ${inSeconds(waitMs).toLowerCase()}`,
+  unauthorizedAgain: (times: number) =>
+    `The realtime server rejected the session ${times} times in a row, even with renewed tokens. Sign in again to get live updates.`,
   refreshFailed: (detail: string) =>
     `Your session expired and could not be renewed (${detail}). Sign in again to get live updates.`,
   noToken: () => 'There is no access token to connect with. Sign in again to get live updates.',

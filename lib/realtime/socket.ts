@@ -28,6 +28,8 @@ export const DEFAULTS = {
   tokenExpirySkewMs: 30_000,
   /** Refused handshakes in a row before the token is refreshed, once per streak. */
   handshakeFailuresBeforeRefresh: 2,
+  /** UNAUTHORIZED frames in a row (each answered by one refresh) before giving up as `unauthorized`. */
+  unauthorizedBeforeGivingUp: 3,
 };
 export type SocketTunables = typeof DEFAULTS;
 
@@ -113,7 +115,7 @@ class Socket implements RealtimeSocket {
   reconnectNow(): void {
     if (this.phase === 'idle' || this.phase === 'stopped') return;
     if (this.phase === 'halted') this.auth.reset();
-    this.replace(1000, 'reconnect requested', {});
+    this.replace(1000, 'reconnect requested', () => null);
   }
 
   private connect(): void {
@@ -243,12 +245,14 @@ class Socket implements RealtimeSocket {
       this.logger.warn(`Realtime: ${messages.rateLimited(wait)}`);
       this.store.update({ lastError: messages.rateLimited(wait) });
     } else {
-      if (!this.auth.serverUnauthorized()) {
-        this.halt(messages.unauthorizedAgain());
+      const streak = this.auth.serverUnauthorized();
+      if (streak > this.cfg.unauthorizedBeforeGivingUp) {
+        this.halt(messages.unauthorizedAgain(streak));
         return;
       }
       // The server closes after UNAUTHORIZED; close first so its close is not taken for a drop.
-      this.replace(4001, 'unauthorized', { state: 'reconnecting', lastError: messages.serverUnauthorized() });
+      // The first one reconnects at once (a token expiring is routine); repeats back off.
+      this.replace(4001, 'unauthorized', messages.serverUnauthorized, streak > 1);
     }
   }
 
@@ -288,7 +292,7 @@ class Socket implements RealtimeSocket {
       return;
     }
     this.logger.warn(`Realtime: ${messages.watchdog(silent)}`);
-    this.replace(4000, 'watchdog', { state: 'reconnecting', lastError: messages.watchdog(silent) }, { watchdogReplacements: 1 });
+    this.replace(4000, 'watchdog', () => messages.watchdog(silent), false, { watchdogReplacements: 1 });
   };
 
   private clearTimers(): void {
@@ -321,12 +325,16 @@ class Socket implements RealtimeSocket {
   }
 
   /** Close the current connection (if any) on purpose and connect again at once. */
-  private replace(code: number, reason: string, patch: SnapshotPatch, bump?: CounterBump): void {
+  /**
+   * Close the current connection on purpose (its close event is ignored) and connect again: at once,
+   * or after the next backoff step. A rate limit still applies.
+   */
+  private replace(code: number, reason: string, lastError: (waitMs: number) => string | null, backoff = false, bump?: CounterBump): void {
     this.closeCurrent(code, reason);
     this.clearTimers();
     this.phase = 'waiting';
-    this.store.update({ ...patch, connectedAt: null }, bump);
-    this.connect();
+    const wait = backoff ? this.nextDelay() : 0;
+    this.schedule(wait, { lastError: lastError(wait), connectedAt: null }, bump);
   }
 
   private closeCurrent(code: number, reason: string): void {

@@ -57,11 +57,10 @@ export class TokenGuard {
     }
   }
 
-  /** The server sent UNAUTHORIZED. Returns false when it rejects a session just refreshed: give up. */
-  serverUnauthorized(): boolean {
+  /** The server sent UNAUTHORIZED: refresh before the next connect. Returns how many in a row, with no stable connection between. */
+  serverUnauthorized(): number {
     this.needsRefresh = true;
-    this.unauthorizedStreak++;
-    return this.unauthorizedStreak <= 1;
+    return ++this.unauthorizedStreak;
   }
 
   /** A person asked to retry (e.g. after signing in again): start from a clean slate. */

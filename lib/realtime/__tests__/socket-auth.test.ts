@@ -27,22 +27,46 @@ describe('UNAUTHORIZED from the server', () => {
     expect(c.onResync).toHaveBeenCalledTimes(1);
   });
 
-  it('stops as unauthorized when the server rejects the refreshed session too', async () => {
+  it('answers each UNAUTHORIZED with one refresh, backs off on repeats, and gives up after three in a row', async () => {
     const c = client();
     c.socket.start();
     await live(c);
     suite.server.send(frames.error('UNAUTHORIZED', 'Token expired'));
-    await live(c, 2);
+    await live(c, 2); // the first one reconnects at once
+    for (const [n, delay] of [[2, 1_000], [3, 2_000]] as const) {
+      suite.server.send(frames.error('UNAUTHORIZED', 'Token revoked'));
+      await until(() => c.snap().counters.errors.UNAUTHORIZED === n, `UNAUTHORIZED #${n}`);
+      expect(c.lastDelay()).toBe(delay);
+      expect(c.snap().lastError).toBe(
+        `The realtime server ended the session because the token expired or was revoked. Renewing it; retrying in ${delay / 1000} s.`,
+      );
+      await vi.advanceTimersByTimeAsync(delay);
+      await live(c, n + 1);
+    }
+    expect(c.refreshToken).toHaveBeenCalledTimes(3);
     suite.server.send(frames.error('UNAUTHORIZED', 'Token revoked'));
     await until(() => c.snap().state === 'unauthorized', 'unauthorized');
     expect(c.snap().lastError).toBe(
-      'The realtime server rejected the session again right after a token refresh. Sign in again to get live updates.',
+      'The realtime server rejected the session 4 times in a row, even with renewed tokens. Sign in again to get live updates.',
     );
     await until(() => suite.server.openCount() === 0, 'closed');
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     await settle();
-    expect(suite.server.handshakes).toHaveLength(2);
-    expect(c.refreshToken).toHaveBeenCalledTimes(1);
+    expect(suite.server.handshakes).toHaveLength(4);
+    expect(c.refreshToken).toHaveBeenCalledTimes(3);
+  });
+
+  it('forgets earlier UNAUTHORIZED frames once a connection has been stable', async () => {
+    const c = client({ unauthorizedBeforeGivingUp: 1 });
+    c.socket.start();
+    await live(c);
+    for (let n = 1; n <= 3; n++) {
+      suite.server.send(frames.error('UNAUTHORIZED', 'Token expired'));
+      await live(c, n + 1);
+      await vi.advanceTimersByTimeAsync(5_000);
+    }
+    expect(c.snap().state).toBe('live');
+    expect(c.refreshToken).toHaveBeenCalledTimes(3);
   });
 });
 
