@@ -39,15 +39,18 @@ export type InvalidationsOf = (event: DomainEvent, client: QueryClient) => reado
  * the map's rules invalidate, read from the rules and the cache as it is before the burst.
  */
 export function minimumRefetches(client: QueryClient, frames: readonly string[], invalidationsOf: InvalidationsOf): number {
-  const cache = client.getQueryCache();
-  const hashes = new Set<string>();
+  const targets = new Map<string, InvalidationTarget>();
   for (const text of frames) {
     const parsed = parseFrame(text);
     if (!parsed.ok || !isDomainEvent(parsed.frame)) continue;
     for (const target of invalidationsOf(parsed.frame, client)) {
-      for (const query of cache.findAll({ queryKey: target.queryKey, exact: target.exact ?? false, type: 'active' })) {
-        hashes.add(query.queryHash ?? hashKey(query.queryKey));
-      }
+      targets.set(`${target.exact ? '=' : '~'}${hashKey(target.queryKey)}`, target);
+    }
+  }
+  const hashes = new Set<string>();
+  for (const target of targets.values()) {
+    for (const query of client.getQueryCache().findAll({ queryKey: target.queryKey, exact: target.exact ?? false, type: 'active' })) {
+      hashes.add(query.queryHash);
     }
   }
   return hashes.size;

@@ -107,10 +107,12 @@ export async function runSuite(options: Partial<SuiteOptions>, deps: SuiteDeps):
   const burst = burstFrames(world, { events: opts.burstEvents, entities: opts.burstEntities });
   const burstMin = fresh(opts.q);
   const min = minimumRefetches(burstMin.client, burst, deps.invalidationsOf);
+  say(`burst: bridge (minimum ${min})`);
   const burstBridge = await withCache(burstMin, async (c) => {
     await runBridge(c.client, burst, { window: burst.length }, deps.createBridge, c.calls);
     return { refetches: c.counter.calls, maxPerKey: c.counter.maxPerKey() };
   });
+  say('burst: naive');
   const burstNaive = await withCache(fresh(opts.q), async (c) => {
     const r = await runNaive(c.client, burst, { window: burst.length, budgetMs: opts.naiveBudgetMs }, c.calls);
     return { events: r.events, refetches: Math.round((c.counter.calls * burst.length) / Math.max(1, r.events)) };
