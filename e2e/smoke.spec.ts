@@ -2,7 +2,9 @@ import { control, expect, expectLive, signIn, test } from './support/smoke';
 
 /** Smoke: sign-in, every route with its seeded data, a live cross-browser write, tenant isolation. */
 
-test('a signed-out visit goes to sign-in and comes back to the page it asked for', async ({ page }) => {
+test('a signed-out visit goes to sign-in and comes back to the page it asked for', async ({ page, consoleWatch }) => {
+  // Chromium logs every non-2xx response itself; the refused sign-in below is deliberate.
+  consoleWatch.allow(/Failed to load resource: the server responded with a status of 401/);
   await page.goto('/goals');
   await expect(page).toHaveURL('/login?next=%2Fgoals');
   await expect(page.getByRole('heading', { name: 'Sign in to PurposePath' })).toBeVisible();

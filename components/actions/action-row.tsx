@@ -42,7 +42,9 @@ export function ActionRow({ action, people, assigneeName, goal }: ActionRowProps
       }
       end={
         <>
-          <StatusPill kind="action" value={action.status} />
+          <span className={styles.status}>
+            <StatusPill kind="action" value={action.status} />
+          </span>
           <PriorityLabel value={action.priority} className={styles.priority} />
           <Person name={assigneeName} className={styles.assignee} />
           <ProgressBar value={action.progress} label={`Progress of ${action.title}`} className={styles.progress} />

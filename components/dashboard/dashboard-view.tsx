@@ -39,13 +39,13 @@ export function DashboardView() {
           <div className={styles.layout}>
             <Grid minColumn={200} className={styles.stats}>
               <Link href="/goals?status=active" className={styles.statLink}>
-                <Card data-testid="stat-active-goals"><Stat label="Active goals" value={d.activeGoals} hint="View active goals →" /></Card>
+                <Stat data-testid="stat-active-goals" label="Active goals" value={d.activeGoals} hint="View active goals →" />
               </Link>
               <Link href="/issues" className={styles.statLink}>
-                <Card data-testid="stat-open-issues"><Stat label="Open issues" value={d.openIssues} hint="Open or in progress" /></Card>
+                <Stat data-testid="stat-open-issues" label="Open issues" value={d.openIssues} hint="Open or in progress" />
               </Link>
               <Link href="/actions" className={styles.statLink}>
-                <Card data-testid="stat-actions-due"><Stat label="Actions due" value={d.actionsDue} hint="Overdue or due within 7 days" /></Card>
+                <Stat data-testid="stat-actions-due" label="Actions due" value={d.actionsDue} hint="Overdue or due within 7 days" />
               </Link>
             </Grid>
             <div className={styles.columns}>

@@ -22,7 +22,7 @@ function ReadingRow({ reading, unit, by }: { reading: Reading; unit: string; by:
   return (
     <tr ref={ref} data-testid={`reading-row-${reading.id}`}>
       <td>{formatDateTime(reading.recordedAt)}</td>
-      <td data-align="end" className="pp-num">
+      <td data-align="end" className="pp-num" style={{ whiteSpace: "nowrap" }}>
         {formatNumber(reading.value, unit)}
       </td>
       <td>{by ?? 'Someone'}</td>
@@ -65,11 +65,13 @@ export function MeasureDetailView({ id }: { id: string }) {
           <>
             <PageHeader eyebrow={backLink} title={m.name} description={`Measured in ${m.unit}.`} />
             <Grid minColumn={180} ref={flashRef} className={styles.stats} data-testid={`measure-summary-${m.id}`}>
-              <Card><Stat label="Current" value={formatNumber(m.currentValue, m.unit)} /></Card>
-              <Card><Stat label="Target" value={formatNumber(m.target, m.unit)} /></Card>
-              <Card>
-                <Stat label="To target" value={gap === null ? '—' : gap === 0 ? 'On target' : formatNumber(Math.abs(gap), m.unit)} hint={gap === null || gap === 0 ? undefined : gap > 0 ? 'below target' : 'above target'} />
-              </Card>
+              <Stat label="Current" value={formatNumber(m.currentValue, m.unit)} />
+              <Stat label="Target" value={formatNumber(m.target, m.unit)} />
+              <Stat
+                label="To target"
+                value={gap === null ? '—' : gap === 0 ? 'On target' : formatNumber(Math.abs(gap), m.unit)}
+                hint={gap === null || gap === 0 ? undefined : gap > 0 ? 'below target' : 'above target'}
+              />
             </Grid>
             <Card padding="none">
               <CardHeader title="Trend" level={2} />

@@ -26,9 +26,15 @@ export async function expectLive(page: Page): Promise<void> {
   await expect(badge).toHaveText('Live');
 }
 
-type Fixtures = {
+type ConsoleWatch = {
   /** Every console error or warning and every uncaught error, from every page of every context. */
-  consoleProblems: string[];
+  problems: string[];
+  /** Declares one expected message (e.g. the browser's own log line for a deliberate 401). */
+  allow(pattern: RegExp): void;
+};
+
+type Fixtures = {
+  consoleWatch: ConsoleWatch;
   /** Opens a second, independent browser context whose pages are watched too. */
   newWatchedContext: () => Promise<BrowserContext>;
 };
@@ -45,21 +51,23 @@ function watch(context: BrowserContext, problems: string[]) {
 }
 
 export const test = base.extend<Fixtures>({
-  consoleProblems: [
+  consoleWatch: [
     async ({ context }, provide) => {
       await control('reset');
       const problems: string[] = [];
+      const allowed: RegExp[] = [];
       watch(context, problems);
-      await provide(problems);
-      expect(problems, 'the browser console stays free of errors and warnings').toEqual([]);
+      await provide({ problems, allow: (pattern) => void allowed.push(pattern) });
+      const unexpected = problems.filter((p) => !allowed.some((re) => re.test(p)));
+      expect(unexpected, 'the browser console stays free of errors and warnings').toEqual([]);
     },
     { auto: true },
   ],
-  newWatchedContext: async ({ browser, consoleProblems }, provide) => {
+  newWatchedContext: async ({ browser, consoleWatch }, provide) => {
     const opened: BrowserContext[] = [];
     await provide(async () => {
       const context = await browser.newContext();
-      watch(context, consoleProblems);
+      watch(context, consoleWatch.problems);
       opened.push(context);
       return context;
     });

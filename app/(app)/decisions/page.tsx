@@ -1,0 +1,7 @@
+import { DecisionsView } from '@/components/decisions/decisions-view';
+
+export const metadata = { title: 'Decisions' };
+
+export default function DecisionsPage() {
+  return <DecisionsView />;
+}

@@ -1,0 +1,64 @@
+'use client';
+
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { QueryClientProvider, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { createQueryClient, getTokenStore, setRealtimeLive } from '@/lib/api';
+import { RealtimeProvider, useRealtimeStatus } from '@/lib/realtime';
+import { ToastProvider } from '@/components/ui';
+import { useAuth } from '@/components/auth/use-auth';
+import { RemoteChangeAnnouncer } from '@/components/live/remote-change-announcer';
+
+/** Pushed freshness while the socket is live; polling and focus refetch otherwise. */
+function FreshnessSync() {
+  const { state } = useRealtimeStatus();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    setRealtimeLive(queryClient, state === 'live');
+  }, [queryClient, state]);
+  return null;
+}
+
+/**
+ * Signing out drops every cached entity at once. (A change of tenant or user is handled by
+ * RealtimeProvider, which clears the cache and remounts the screens before they render again.)
+ */
+function useClearOnSignOut(queryClient: QueryClient) {
+  useEffect(() => {
+    const store = getTokenStore();
+    const signedOut = () => store.getState().status === 'signed-out';
+    let wasSignedOut = signedOut();
+    return store.subscribe(() => {
+      const now = signedOut();
+      if (now && !wasSignedOut) queryClient.clear();
+      wasSignedOut = now;
+    });
+  }, [queryClient]);
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(() => createQueryClient());
+  useClearOnSignOut(queryClient);
+  const auth = useAuth();
+  const store = getTokenStore();
+  const userId = auth.status === 'signed-in' || auth.status === 'expired' ? auth.user.id : null;
+  const tenantId = auth.status === 'signed-in' || auth.status === 'expired' ? auth.tenantId : null;
+  const session = useMemo(() => (userId && tenantId ? { userId, tenantId } : null), [userId, tenantId]);
+
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RealtimeProvider
+        session={session}
+        getAccessToken={store.getAccessToken}
+        getTokenExpiry={store.getTokenExpiry}
+        refreshToken={store.refresh}
+        queryClient={queryClient}
+      >
+        <FreshnessSync />
+        <ToastProvider>
+          <RemoteChangeAnnouncer />
+          {children}
+        </ToastProvider>
+      </RealtimeProvider>
+    </QueryClientProvider>
+  );
+}
