@@ -27,6 +27,7 @@ afterEach(async () => {
 });
 
 const ACME = { tenantId: 'acme', userId: 'u-ava' };
+const quiet = { warn: () => {}, info: () => {} };
 const GLOBEX = { tenantId: 'globex', userId: 'u-max' };
 
 function Status() {
@@ -48,7 +49,7 @@ function ui(props: Props = {}, strict = true) {
         refreshToken={async () => {}}
         url={server.url}
         {...props}
-        options={{ WebSocket: NodeWebSocket, initialDelayMs: 20, maxDelayMs: 20, ...props.options }}
+        options={{ WebSocket: NodeWebSocket, initialDelayMs: 20, maxDelayMs: 20, logger: quiet, ...props.options }}
       >
         <Status />
         {props.children}
