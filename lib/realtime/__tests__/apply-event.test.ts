@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { QueryObserver } from '@tanstack/query-core';
-import { actionKeys, dashboardKeys, goalKeys } from '@/lib/api/keys';
+import { actionKeys, dashboardKeys, decisionKeys, goalKeys } from '@/lib/api/keys';
 import { applyRule, type ApplyContext } from '../apply-event';
 import { createCacheBridge } from '../bridge';
 import { CacheIndex } from '../cache-index';
@@ -56,6 +56,45 @@ describe('applyRule', () => {
       ],
     });
     expect(cache.find({ queryKey: goalKeys.detail('g-1') })).toBeUndefined();
+  });
+});
+
+describe('applyRule: edge cases of the table', () => {
+  it('skips keys a rule resolves to null and patches lists keyed without a filters object', () => {
+    const client = newClient();
+    client.setQueryData(['things', 'list'], { items: [{ id: 'a-1', n: 1, updatedAt: T_OLD }] });
+    const cache = client.getQueryCache();
+    const index = new CacheIndex(cache, [['things', 'list']]);
+    const ctx: ApplyContext = { queryCache: cache, index, guard: new InflightGuard(10), versions: new EntityVersions(10) };
+    const rule: Rule = {
+      note: 'test rule',
+      entity: { kind: 'action', id: () => 'a-1', version: () => T1, changes: () => ({ n: 2 }), detail: (id) => ['things', id], lists: ['things', 'list'] },
+      patch: [{ key: () => null, update: () => 'never' }],
+      invalidate: [{ key: () => null }],
+    };
+    expect(applyRule(rule, event('action.progress_updated'), ctx)).toEqual({
+      status: 'applied',
+      entity: 'action:a-1',
+      patched: [['things', 'list']],
+      invalidations: [],
+    });
+    expect(client.getQueryData(['things', 'list'])).toEqual({ items: [{ id: 'a-1', n: 2, updatedAt: T1 }] });
+  });
+
+  it('an insert-only event already in every cached list is stale', () => {
+    const { bridge } = setup([[decisionKeys.list(), { items: [] }]]);
+    expect(bridge.applyEvent(event('decision.created')).status).toBe('applied');
+    expect(bridge.applyEvent(event('decision.created'))).toMatchObject({
+      status: 'ignored',
+      reason: 'stale',
+      detail: 'Already in every cached list it belongs to.',
+    });
+  });
+
+  it('an action reassigned to nobody invalidates no assignee list', () => {
+    const { bridge } = setup();
+    const outcome = bridge.applyEvent(event('action.reassigned', { assignee_id: null }));
+    expect(outcome).toMatchObject({ status: 'applied', invalidated: [goalKeys.detail('g-1'), dashboardKeys.all] });
   });
 });
 

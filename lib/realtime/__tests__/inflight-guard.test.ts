@@ -64,6 +64,18 @@ describe('no lost update: a REST response in flight when an event arrives', () =
     expect(items[1]).toEqual(action2);
   });
 
+  it('refetch of a list that holds the entity: patched at once, and again over the older response', async () => {
+    const client = newClient();
+    client.setQueryData(actionKeys.list({}), list(action1, action2));
+    const { bridge } = bridgeFor(client);
+    const fetch = fetchHeld<{ items: Action[] }>(client, actionKeys.list({}));
+    bridge.applyEvent(event('action.progress_updated'));
+    expect(client.getQueryData<{ items: Action[] }>(actionKeys.list({}))!.items[0]).toMatchObject({ progress: 70 });
+    await fetch.release(list(action1, action2));
+    expect(client.getQueryData<{ items: Action[] }>(actionKeys.list({}))!.items[0]).toMatchObject({ progress: 70, updatedAt: T1 });
+    expect(bridge.stats.getSnapshot().reapplied).toBe(1);
+  });
+
   it('refetch of a list that did not hold the entity yet: the landed list gets the event too', async () => {
     const client = newClient();
     client.setQueryData(actionKeys.list({}), list(action2));

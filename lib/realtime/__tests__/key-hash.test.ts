@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { hashKey } from '@tanstack/query-core';
+import { actionKeys, goalKeys } from '@/lib/api/keys';
+import { keyHash } from '../key-hash';
+
+describe('keyHash', () => {
+  it('equals TanStack\'s hashKey for factory keys and for any JSON-like key', () => {
+    for (const key of [goalKeys.detail('g-1'), goalKeys.all, actionKeys.list({ status: 'done', goalId: 'g-1' }), [1, null, 'x']]) {
+      expect(keyHash(key)).toBe(hashKey(key));
+    }
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.dictionary(fc.string(), fc.string()))), (key) => {
+        expect(keyHash(key)).toBe(hashKey(key));
+      }),
+    );
+  });
+});
