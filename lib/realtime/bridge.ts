@@ -10,6 +10,7 @@ import { Counters, RingLog, type EventLog, type EventOutcome, type StatsStore } 
 import { coveredKeys, eventMap, type Rule } from './event-map';
 import { InflightGuard } from './inflight-guard';
 import { KeyBuckets } from './key-buckets';
+import { redact } from './redact';
 
 export type { BridgeStats, EventLog, EventOutcome, LogEntry, StatsStore } from './event-log';
 export type { Schedule } from './coalescer';
@@ -149,9 +150,10 @@ export function createCacheBridge(queryClient: QueryClient, options: Partial<Bri
       result = applyRule(eventMap[event.type] as Rule, event, ctx);
     } catch (thrown) {
       // Never throw into the socket handler: fall back to refetching what the event may touch.
-      error = `Applying ${event.type} failed (${thrown instanceof Error ? thrown.message : String(thrown)}); its family is refetched instead.`;
-      const family = FAMILY_KEYS[eventEntity(event.type)] ?? goalKeys.all;
-      result = { status: 'applied', patched: [], invalidations: [{ key: family, exact: false }, { key: dashboardKeys.all, exact: false }] };
+      error = redact(`Applying ${event.type} failed (${thrown instanceof Error ? thrown.message : String(thrown)}); its family is refetched instead.`);
+      const family = FAMILY_KEYS[eventEntity(event.type)] as QueryKey | undefined;
+      const keys = family === undefined ? coveredKeys : [family, dashboardKeys.all];
+      result = { status: 'applied', patched: [], invalidations: keys.map((key) => ({ key, exact: false })) };
     }
 
     const source: Source = {};
@@ -186,8 +188,15 @@ export function createCacheBridge(queryClient: QueryClient, options: Partial<Bri
     applyEvent,
     recordRejection(rejection) {
       if (disposed) return;
+      // The message may quote the frame's type or id: untrusted text, so redacted like any URL.
       const { reason, message, type, id } = rejection;
-      log.push({ kind: 'rejection', reason, message, ...(type === undefined ? {} : { type }), ...(id === undefined ? {} : { id }) });
+      log.push({
+        kind: 'rejection',
+        reason,
+        message: redact(message),
+        ...(type === undefined ? {} : { type: redact(type) }),
+        ...(id === undefined ? {} : { id: redact(id) }),
+      });
       stats.add({}, reason);
     },
     resync() {

@@ -132,6 +132,12 @@ describe('createCacheBridge: dedupe, resync, rejections', () => {
     expect(entries[2]).toMatchObject({ kind: 'rejection', reason: 'unknown_type', type: 'goal.exploded', id: 'x-1' });
     expect(entries[0]).toMatchObject({ message: 'Frame is not valid JSON.' });
   });
+
+  it('redacts an access_token that a hostile frame puts in its type', () => {
+    const bridge = createCacheBridge(newClient(), { schedule: manualSchedule().schedule });
+    bridge.recordRejection(rejection(JSON.stringify({ type: 'x?access_token=eyJsecret', timestamp: T1, data: {} })));
+    expect(JSON.stringify(bridge.log.getSnapshot())).not.toContain('eyJsecret');
+  });
 });
 
 describe('createCacheBridge: log and timing', () => {
@@ -189,6 +195,13 @@ describe('createCacheBridge: failure and lifecycle', () => {
     expect(client.getQueryState(actionKeys.detail('a-1'))?.isInvalidated).toBe(true);
     expect(bridge.stats.getSnapshot().errors).toBe(1);
     expect(events(bridge.log.getSnapshot())[0]?.error).toMatch(/action.progress_updated failed \(boom\)/);
+  });
+
+  it('an event type without a rule (never from parseFrame) refetches everything the map covers', () => {
+    const client = newClient();
+    const bridge = createCacheBridge(client, { schedule: manualSchedule().schedule });
+    const outcome = bridge.applyEvent({ ...event('goal.completed'), type: 'widget.created' } as unknown as Parameters<typeof bridge.applyEvent>[0]);
+    expect(outcome).toMatchObject({ status: 'applied', invalidated: [goalKeys.all, actionKeys.all, expect.anything(), expect.anything(), expect.anything(), expect.anything(), dashboardKeys.all] });
   });
 
   it('reset() forgets ids, ordering and queued work and clears the log, but not the cache', () => {
