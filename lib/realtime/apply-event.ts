@@ -92,14 +92,15 @@ function patchLists(run: Run, entity: Entity): void {
     return (cached) => patchEntityInList(cached, entity.id, entity.changes, entity.version, named);
   };
   const containing = [...index.listsContaining(lists, entity.id)];
-  for (const query of containing) patchQuery(run, query, updaterFor(query));
+  // patchEntityInList replaces the item in place or removes it: same length means same ids.
+  for (const query of containing) patchQuery(run, query, updaterFor(query), true);
   // A list with a fetch in flight may hold the entity in the response even if not in its data now.
   for (const query of index.fetchingUnder(lists)) {
     if (!containing.includes(query)) guard.defer(query, updaterFor(query));
   }
 }
 
-function patchQuery(run: Run, query: Query, update: Updater): void {
+function patchQuery(run: Run, query: Query, update: Updater, sameIdsIfSameLength = false): void {
   if (query.state.fetchStatus !== 'idle') run.ctx.guard.defer(query, update);
   const data = query.state.data;
   if (data === undefined) return;
@@ -108,7 +109,7 @@ function patchQuery(run: Run, query: Query, update: Updater): void {
   const next = update(data);
   if (next === data || next === undefined) return;
   writePatch(query, next);
-  run.ctx.index.noteWrite(query, data);
+  run.ctx.index.noteWrite(query, data, sameIdsIfSameLength);
   run.patched.push(query.queryKey);
 }
 

@@ -6,7 +6,7 @@ import { BoundedSet } from './bounded';
 import { CacheIndex } from './cache-index';
 import { Coalescer, type FlushReport, type Schedule } from './coalescer';
 import { EntityVersions } from './entity-versions';
-import { Counters, RingLog, type EventLog, type EventOutcome, type StatsStore } from './event-log';
+import { Counters, RingLog, type EventEntry, type EventLog, type EventOutcome, type StatsStore } from './event-log';
 import { coveredKeys, eventMap, type Rule } from './event-map';
 import { InflightGuard } from './inflight-guard';
 import { KeyBuckets } from './key-buckets';
@@ -172,15 +172,11 @@ export function createCacheBridge(queryClient: QueryClient, options: Partial<Bri
         errors: error === undefined ? 0 : 1,
       });
     }
-    source.seq = log.push({
-      kind: 'event',
-      type: event.type,
-      ...(event.id === undefined ? {} : { id: event.id }),
-      ...(result.entity === undefined ? {} : { entity: result.entity }),
-      outcome,
-      refetches: 0,
-      ...(error === undefined ? {} : { error }),
-    });
+    const entry: Omit<EventEntry, 'seq' | 'at'> = { kind: 'event', type: event.type, outcome, refetches: 0 };
+    if (event.id !== undefined) entry.id = event.id;
+    if (result.entity !== undefined) entry.entity = result.entity;
+    if (error !== undefined) entry.error = error;
+    source.seq = log.push(entry);
     return outcome;
   }
 

@@ -48,19 +48,24 @@ export class CacheIndex {
   }
 
   /** Lists under `prefix` with a fetch in flight (their data may not be indexed yet, or at all). */
-  *fetchingUnder(prefix: QueryKey): Iterable<Query> {
-    for (const query of this.#fetching) if (partialMatchKey(query.queryKey, prefix)) yield query;
+  fetchingUnder(prefix: QueryKey): Query[] {
+    const out: Query[] = [];
+    if (this.#fetching.size === 0) return out;
+    for (const query of this.#fetching) if (partialMatchKey(query.queryKey, prefix)) out.push(query);
+    return out;
   }
 
   /**
    * The bridge wrote `query`'s data, which was `previous`: when the items differ by at most one
    * insertion or removal (what its updaters do), update the index in place instead of re-indexing.
+   * `sameIdsIfSameLength`: the writer only replaces items by same-id items (skips the check).
    */
-  noteWrite(query: Query, previous: unknown): void {
+  noteWrite(query: Query, previous: unknown, sameIdsIfSameLength = false): void {
     const entry = this.#indexed.get(query);
     const next = query.state.data;
     if (entry === undefined || entry.data !== previous || !isList(previous) || !isList(next)) return;
-    const change = singleChange(previous.items, next.items);
+    const sameLength = previous.items.length === next.items.length;
+    const change = sameLength && sameIdsIfSameLength ? 'none' : singleChange(previous.items, next.items);
     if (change === 'other') return;
     if (change !== 'none') {
       const [kind, sub] = query.queryKey;

@@ -85,10 +85,10 @@ export class RingLog extends Store<readonly LogEntry[]> implements EventLog {
     this.#ring = new Array<LogEntry | undefined>(capacity);
   }
 
-  /** Append an entry; returns its sequence number. */
+  /** Append an entry (it is stamped in place, not copied); returns its sequence number. */
   push(entry: NewLogEntry): number {
     const seq = ++this.#seq;
-    this.#ring[this.#next] = { ...entry, seq, at: this.clock() } as LogEntry;
+    this.#ring[this.#next] = Object.assign(entry, { seq, at: this.clock() }) as LogEntry;
     this.#next = (this.#next + 1) % this.capacity;
     this.changed();
     return seq;
@@ -156,7 +156,7 @@ export class Counters extends Store<Readonly<BridgeStats>> implements StatsStore
   };
 
   add(changes: Partial<Record<Counter, number>>, rejected?: RejectReason): void {
-    for (const [name, by] of Object.entries(changes) as [Counter, number][]) this.#counts[name] += by;
+    for (const name in changes) this.#counts[name as Counter] += changes[name as Counter] ?? 0;
     if (rejected !== undefined) {
       this.#counts.invalid++;
       this.#counts.rejected = { ...this.#counts.rejected, [rejected]: this.#counts.rejected[rejected] + 1 };
