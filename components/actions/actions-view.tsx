@@ -9,6 +9,7 @@ import { QueryView } from '@/components/common/query-view';
 import { useFilterParam } from '@/components/common/use-filter-param';
 import { usePeople } from '@/components/common/use-people';
 import { ActionRow } from './action-row';
+import lists from '@/components/common/lists.module.css';
 
 export function ActionsView() {
   const [status, setStatus] = useFilterParam<ActionStatus>('status', ACTION_STATUSES);
@@ -61,7 +62,7 @@ export function ActionsView() {
         }
       >
         {(data) => (
-          <DataList aria-label="Actions">
+          <DataList aria-label="Actions" className={lists.withPopovers}>
             {data.items.map((action) => {
               const goal = goalById.get(action.goalId);
               return (

@@ -9,6 +9,7 @@ import { QueryView } from '@/components/common/query-view';
 import { usePeople } from '@/components/common/use-people';
 import { ActionRow } from '@/components/actions/action-row';
 import styles from './goal-detail.module.css';
+import lists from '@/components/common/lists.module.css';
 
 function AddActionForm({ goalId }: { goalId: string }) {
   const { people } = usePeople();
@@ -77,7 +78,7 @@ export function GoalActionsSection({ goalId }: { goalId: string }) {
           empty={<EmptyState compact title="No actions yet" description="Break the goal down into actions below." />}
         >
           {(data) => (
-            <DataList flush aria-label="Actions for this goal">
+            <DataList flush aria-label="Actions for this goal" className={lists.withPopovers}>
               {data.items.map((action) => (
                 <ActionRow key={action.id} action={action} people={people} assigneeName={nameOf(action.assigneeId)} />
               ))}

@@ -9,6 +9,7 @@ import { QueryView } from '@/components/common/query-view';
 import { useFilterParam } from '@/components/common/use-filter-param';
 import { CreateIssueButton } from './create-issue-dialog';
 import { IssueRow } from './issue-row';
+import lists from '@/components/common/lists.module.css';
 
 export function IssuesView() {
   const [status, setStatus] = useFilterParam<IssueStatus>('status', ISSUE_STATUSES);
@@ -37,7 +38,7 @@ export function IssuesView() {
         }
       >
         {(data) => (
-          <DataList aria-label="Issues">
+          <DataList aria-label="Issues" className={lists.withPopovers}>
             {data.items.map((issue) => (
               <IssueRow key={issue.id} issue={issue} goalTitle={issue.goalId ? (goalTitles.get(issue.goalId) ?? null) : null} />
             ))}

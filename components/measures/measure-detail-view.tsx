@@ -6,6 +6,7 @@ import { isApiError, measureQueries, type Reading } from '@/lib/api';
 import { Card, CardHeader, EmptyState, Grid, PageHeader, Section, Skeleton, SkeletonRows, Sparkline, Stat, Table, buttonClassName } from '@/components/ui';
 import { formatDateTime, formatNumber } from '@/components/common/format';
 import { QueryView } from '@/components/common/query-view';
+import { Quantity } from '@/components/common/quantity';
 import { usePeople } from '@/components/common/use-people';
 import { useRemoteFlash } from '@/components/live/remote-changes';
 import { AddReadingForm } from './add-reading-form';
@@ -65,11 +66,11 @@ export function MeasureDetailView({ id }: { id: string }) {
           <>
             <PageHeader eyebrow={backLink} title={m.name} description={`Measured in ${m.unit}.`} />
             <Grid minColumn={180} ref={flashRef} className={styles.stats} data-testid={`measure-summary-${m.id}`}>
-              <Stat label="Current" value={formatNumber(m.currentValue, m.unit)} />
-              <Stat label="Target" value={formatNumber(m.target, m.unit)} />
+              <Stat label="Current" value={<Quantity value={m.currentValue} unit={m.unit} />} />
+              <Stat label="Target" value={<Quantity value={m.target} unit={m.unit} />} />
               <Stat
                 label="To target"
-                value={gap === null ? '—' : gap === 0 ? 'On target' : formatNumber(Math.abs(gap), m.unit)}
+                value={gap === null ? '—' : gap === 0 ? 'On target' : <Quantity value={Math.abs(gap)} unit={m.unit} />}
                 hint={gap === null || gap === 0 ? undefined : gap > 0 ? 'below target' : 'above target'}
               />
             </Grid>
