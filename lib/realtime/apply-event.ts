@@ -22,7 +22,16 @@ export type ApplyResult =
   | { status: 'applied'; entity?: string; patched: QueryKey[]; invalidations: Invalidation[] }
   | { status: 'stale'; entity?: string; detail: string };
 
-type Entity = { ref: string; id: string; version: string; changes: Changes; fields: string[]; target: EntityTarget<EventType> };
+type Entity = {
+  ref: string;
+  id: string;
+  version: string;
+  changes: Changes;
+  fields: string[];
+  target: EntityTarget<EventType>;
+  /** `mergeEntity` with this event's changes, memoized by input: copies that shared an object still share one after the patch. */
+  merge: <T>(item: T) => T;
+};
 
 type Run = {
   ctx: ApplyContext;
@@ -48,8 +57,7 @@ export function applyRule(rule: Rule, event: DomainEvent, ctx: ApplyContext): Ap
 
   notifyManager.batch(() => {
     if (entity !== undefined) {
-      const { changes, version } = entity;
-      patchKey(run, entity.target.detail(entity.id), (cached) => mergeEntity(cached, changes, version));
+      patchKey(run, entity.target.detail(entity.id), entity.merge);
       patchLists(run, entity);
     }
     for (const target of rule.patch ?? []) {
@@ -75,7 +83,14 @@ export function applyRule(rule: Rule, event: DomainEvent, ctx: ApplyContext): Ap
 function resolveEntity(target: EntityTarget<EventType>, event: DomainEvent): Entity {
   const id = target.id(event);
   const changes = target.changes(event);
-  return { ref: `${target.kind}:${id}`, id, version: target.version(event), changes, fields: Object.keys(changes), target };
+  const version = target.version(event);
+  const merged = new Map<unknown, unknown>();
+  const merge = <T>(item: T): T => {
+    let out = merged.get(item) as T | undefined;
+    if (out === undefined) merged.set(item, (out = mergeEntity(item, changes, version)));
+    return out;
+  };
+  return { ref: `${target.kind}:${id}`, id, version, changes, fields: Object.keys(changes), target, merge };
 }
 
 function patchKey(run: Run, key: QueryKey, update: Updater): void {
@@ -89,7 +104,7 @@ function patchLists(run: Run, entity: Entity): void {
   const updaterFor = (query: Query): Updater => {
     const filters = query.queryKey[lists.length];
     const named = isRecord(filters) ? filters : undefined;
-    return (cached) => patchEntityInList(cached, entity.id, entity.changes, entity.version, named);
+    return (cached) => patchEntityInList(cached, entity.id, entity.changes, entity.version, named, entity.merge);
   };
   const containing = [...index.listsContaining(lists, entity.id)];
   // patchEntityInList replaces the item in place or removes it: same length means same ids.

@@ -79,7 +79,7 @@ function updateItem(list: unknown, id: string, update: (item: Item) => Item | ty
 }
 
 /**
- * Patch entity `id` inside a (possibly filtered) list. A list whose filters name a field the
+ * Patch entity `id` inside a (possibly filtered) list (`merge` defaults to `mergeEntity`). A list whose filters name a field the
  * event changed, with a value the entity no longer has, loses the entity: that is exactly what
  * the server's filtered list now returns, so no refetch is needed for it.
  */
@@ -89,9 +89,10 @@ export function patchEntityInList(
   changes: Changes,
   version: string,
   filters: Changes | undefined,
+  merge: <T>(item: T) => T = (item) => mergeEntity(item, changes, version),
 ): unknown {
   return updateItem(list, id, (item) => {
-    const merged = mergeEntity(item, changes, version);
+    const merged = merge(item);
     if (merged === item) return item;
     return filters !== undefined && leavesFilters(merged, changes, filters) ? REMOVE : merged;
   });

@@ -191,6 +191,14 @@ describe('apply: how a patch is written', () => {
     }
   });
 
+  it('copies that held one object hold one patched object afterwards (no duplicate entity per list)', () => {
+    const { get, bridge } = setup();
+    bridge.applyEvent(event('action.progress_updated'));
+    const detail = get(actionKeys.detail('a-1'));
+    expect((get(actionKeys.list({})) as { items: unknown[] }).items[0]).toBe(detail);
+    expect((get(actionKeys.list({ status: 'in_progress' })) as { items: unknown[] }).items[0]).toBe(detail);
+  });
+
   it('leaves cached values of an unexpected shape alone', () => {
     const { client, bridge } = setup([
       [actionKeys.detail('a-1'), 'not an entity'],
