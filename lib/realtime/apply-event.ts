@@ -1,10 +1,10 @@
 import { notifyManager, type Query, type QueryCache, type QueryKey } from '@tanstack/query-core';
-import { keyHash } from './key-hash';
 import type { DomainEvent, EventType } from '@/lib/protocol';
 import type { CacheIndex } from './cache-index';
 import { isRecord, mergeEntity, patchEntityInList, type Changes } from './cache-updaters';
 import { versionOf, type EntityVersions } from './entity-versions';
 import type { InflightGuard, Updater } from './inflight-guard';
+import { keyHash } from './key-hash';
 import { writePatch } from './query-write';
 import { resolveKey, type EntityTarget, type Rule } from './rule';
 
