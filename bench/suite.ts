@@ -34,7 +34,7 @@ export const SUITE_DEFAULTS = {
 };
 export type SuiteOptions = typeof SUITE_DEFAULTS;
 
-export const QUICK: Partial<SuiteOptions> = { events: 5_000, naiveBudgetMs: 1_000, warmupEvents: 1_000 };
+export const QUICK: Partial<SuiteOptions> = { events: 5_000, naiveBudgetMs: 750, warmupEvents: 1_000 };
 
 export type NaiveResult = RunResult & { offered: number; refetchesPerStream: number };
 export type SuiteResult = {
