@@ -51,6 +51,14 @@ export function LoginForm() {
 
   return (
     <div className={styles.panel}>
+      <div className={styles.brand}>
+        <span className="pp-brand">
+          <span className="pp-brand__mark" aria-hidden="true">
+            P
+          </span>
+          PurposePath
+        </span>
+      </div>
       <div>
         <h1 className={styles.heading}>Sign in to PurposePath</h1>
         <p className={styles.lead}>Goals, actions and measures, kept live for your whole team.</p>
