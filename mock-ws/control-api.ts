@@ -3,6 +3,7 @@ import { EVENT_TYPES, isEventType, type SocketErrorCode } from '../lib/protocol'
 import { ApiError, parseInput } from './api-error';
 import type { Chaos, ChaosConfig } from './chaos';
 import * as schema from './control-schemas';
+import { createStreamer } from './control-stream';
 import type { Db } from './db';
 import type { EventLog } from './event-log';
 import type { Faults } from './faults';
@@ -42,10 +43,13 @@ export function createControlApi(deps: ControlDeps) {
     throw new ApiError(400, 'validation_failed', `Unknown tenant "${tenant.slice(0, 60)}"; known tenants: ${[...store.db.tenants.keys()].join(', ')}.`);
   };
 
+  const streamer = createStreamer({ store, print: deps.print });
+
   const verbs: Record<string, Verb> = {
     reset: {
       method: 'POST',
       run: () => {
+        streamer.stop('stopped by POST /__control/reset');
         store.reset();
         faults.clear();
         chaos.configure(null);
@@ -153,21 +157,27 @@ export function createControlApi(deps: ControlDeps) {
       },
     },
     state: { method: 'GET', run: () => summary(store.db, hub, faults, chaos) },
+    stream: { method: 'POST', run: (body) => streamer.command(body) },
   };
-  // GET chaos shares the path of POST chaos.
-  const chaosStatus: Verb = { method: 'GET', run: () => ({ config: chaos.config, counts: chaos.counts }) };
+  // GET chaos and GET stream share the path of their POST verb.
+  const statusVerbs: Record<string, Verb> = {
+    chaos: { method: 'GET', run: () => ({ config: chaos.config, counts: chaos.counts }) },
+    stream: { method: 'GET', run: () => streamer.status() },
+  };
 
   return {
+    /** Stop what runs on its own (the stream), for shutdown. */
+    stop: () => void streamer.stop('the server is shutting down'),
     async handleControl(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
       const method = req.method ?? 'GET';
       const name = url.pathname.slice('/__control/'.length);
       try {
-        const verb = name === 'chaos' && method === 'GET' ? chaosStatus : Object.hasOwn(verbs, name) ? verbs[name] : undefined;
+        const verb = method === 'GET' && Object.hasOwn(statusVerbs, name) ? statusVerbs[name] : Object.hasOwn(verbs, name) ? verbs[name] : undefined;
         if (!verb) {
           throw new ApiError(404, 'not_found', `No control verb "${name.slice(0, 60)}". Verbs: ${Object.keys(verbs).join(', ')}.`);
         }
         if (verb.method !== method) {
-          const allow = name === 'chaos' ? 'GET, POST' : verb.method;
+          const allow = Object.hasOwn(statusVerbs, name) ? 'GET, POST' : verb.method;
           throw new ApiError(405, 'method_not_allowed', `${method} is not allowed on /__control/${name}; use ${allow}.`, { Allow: allow });
         }
         const body = method === 'POST' ? parseJsonBody(await readBody(req, deps.maxBodyBytes, deps.maxDrainBytes)) : undefined;

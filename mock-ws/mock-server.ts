@@ -156,6 +156,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 async function shutdown(server: Server, parts: ReturnType<typeof buildParts>): Promise<void> {
   parts.simulator.stop();
+  parts.control.stop();
   parts.chaos.stop();
   for (const timer of parts.timers) clearTimeout(timer);
   parts.timers.clear();
