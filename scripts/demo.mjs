@@ -98,7 +98,7 @@ function build() {
     return;
   }
   log(`Building the app (${reason}); this takes about a minute...`);
-  const result = spawnSync(join(BIN, 'next'), ['build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...buildEnv } });
+  const result = spawnSync(join(BIN, 'next'), ['build'], { cwd: ROOT, stdio: 'inherit', env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, ...buildEnv } });
   if (result.status !== 0) {
     console.error('[demo] The build failed (see above). Fix the error and run `npm run demo` again.');
     process.exit(1);
@@ -108,7 +108,7 @@ function build() {
 
 function start(name, command, args, env) {
   // Own process group, so stopping kills the whole tree (npm, tsx and next spawn children of their own).
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, { cwd: ROOT, env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   children.push({ name, child });
   const prefix = (stream, out) => {
     let rest = '';
