@@ -1,0 +1,1 @@
+export { RealtimeDevtools } from './realtime-devtools';

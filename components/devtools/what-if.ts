@@ -1,0 +1,72 @@
+import type { QueryKey } from '@tanstack/query-core';
+import { exampleEvents, isEventType, parseFrame, type DomainEvent, type EventType } from '@/lib/protocol';
+import type { CacheBridge } from '@/lib/realtime';
+
+/**
+ * "What would this event do?": parse a pasted or example frame exactly as the socket would, then
+ * ask the bridge for a dry-run plan against the current cache. Nothing here writes to the cache.
+ */
+
+export type PlannedInvalidation = { queryKey: QueryKey; active: boolean | null };
+export type Plan =
+  | { status: 'would-apply'; patched: QueryKey[]; invalidated: PlannedInvalidation[]; notes: string }
+  | { status: 'would-ignore'; reason: 'stale' | 'duplicate'; detail: string };
+
+export type WhatIf =
+  | { kind: 'empty' }
+  | { kind: 'invalid'; message: string }
+  | { kind: 'not-an-event'; message: string }
+  | { kind: 'no-bridge'; message: string }
+  | { kind: 'plan'; event: DomainEvent; plan: Plan };
+
+/** The bridge's raw `plan()` answer; invalidations may come as bare keys (activity unknown). */
+type RawPlan =
+  | { status: 'would-apply'; patched: QueryKey[]; invalidated: ReadonlyArray<{ queryKey: QueryKey; active: boolean } | QueryKey>; notes: string }
+  | { status: 'would-ignore'; reason: 'stale' | 'duplicate'; detail: string };
+type Planner = { plan?: (event: DomainEvent) => RawPlan };
+
+export function normalizePlan(raw: RawPlan): Plan {
+  if (raw.status === 'would-ignore') return raw;
+  const invalidated = raw.invalidated.map((item): PlannedInvalidation =>
+    Array.isArray(item) ? { queryKey: item as QueryKey, active: null } : (item as { queryKey: QueryKey; active: boolean }),
+  );
+  return { status: 'would-apply', patched: raw.patched, invalidated, notes: raw.notes };
+}
+
+export function whatIf(text: string, bridge: CacheBridge | null): WhatIf {
+  if (text.trim() === '') return { kind: 'empty' };
+  const parsed = parseFrame(text);
+  if (!parsed.ok) {
+    return {
+      kind: 'invalid',
+      message: `The socket would drop this frame (${parsed.reason}): ${parsed.message} Paste a frame like the examples: {"type", "timestamp", "data"} with snake_case data.`,
+    };
+  }
+  const { frame } = parsed;
+  if (!isEventType(frame.type)) {
+    return { kind: 'not-an-event', message: `A ${frame.type} frame is handled by the socket itself; it never touches the cache.` };
+  }
+  const event = frame as DomainEvent;
+  const planner = bridge as (CacheBridge & Planner) | null;
+  if (planner === null) return { kind: 'no-bridge', message: 'The realtime bridge is not running yet (it starts with the app’s providers).' };
+  if (typeof planner.plan !== 'function') return { kind: 'no-bridge', message: 'This build’s bridge cannot plan events (no bridge.plan).' };
+  return { kind: 'plan', event, plan: normalizePlan(planner.plan(event)) };
+}
+
+/**
+ * An example frame in wire form, its times set to `now` so that it is newer than what the cache
+ * holds (an example stamped in the past would only show "stale").
+ */
+export function exampleFrame(type: EventType, now: Date = new Date()): string {
+  const iso = now.toISOString();
+  const data = restamp(exampleEvents[type], iso);
+  return JSON.stringify({ type, timestamp: iso, data }, null, 2);
+}
+
+function restamp(value: unknown, iso: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => restamp(item, iso));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = /_at$/.test(key) && typeof item === 'string' ? iso : restamp(item, iso);
+  return out;
+}
