@@ -7,6 +7,7 @@ import { RealtimeProvider, useRealtimeStatus } from '@/lib/realtime';
 import { ToastProvider } from '@/components/ui';
 import { useAuth } from '@/components/auth/use-auth';
 import { RemoteChangeAnnouncer } from '@/components/live/remote-change-announcer';
+import { RealtimeDevtools } from '@/components/devtools';
 
 /** Pushed freshness while the socket is live; polling and focus refetch otherwise. */
 function FreshnessSync() {
@@ -58,6 +59,7 @@ export function Providers({ children }: { children: ReactNode }) {
           <RemoteChangeAnnouncer />
           {children}
         </ToastProvider>
+        <RealtimeDevtools />
       </RealtimeProvider>
     </QueryClientProvider>
   );
