@@ -1,0 +1,51 @@
+import type { BrowserContext } from '@playwright/test';
+import type { Tenant } from './control-client';
+
+/** The app's sessionStorage key (lib/api/token-store.ts TOKEN_STORE_DEFAULTS.storageKey). */
+const STORAGE_KEY = 'purposepath.session';
+const SEEDED_FLAG = 'e2e.session-seeded';
+
+export type AuthBody = {
+  access_token: string;
+  refresh_token: string;
+  expires_in: number;
+  tenant_id: string;
+  user: { id: string; name: string; email: string; tenants: { id: string; name: string }[] };
+};
+
+/** Sign in through mock-ws's REST API from the test process (the same call the login form makes). */
+export async function apiLogin(mockOrigin: string, email: string, tenant?: Tenant): Promise<AuthBody> {
+  const res = await fetch(`${mockOrigin}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(tenant ? { email, tenant_id: tenant } : { email }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`Signing in ${email}${tenant ? ` to ${tenant}` : ''} failed with ${res.status}: ${text}`);
+  return JSON.parse(text) as AuthBody;
+}
+
+/**
+ * Make every page of `context` start signed in, as after a reload: the session is written to
+ * sessionStorage before the app's scripts run. Only once per tab, so a refreshed token or a
+ * sign-out made by the app is not overwritten by the next navigation.
+ */
+export async function seedSession(context: BrowserContext, appOrigin: string, auth: AuthBody): Promise<void> {
+  const now = Date.now();
+  const session = {
+    accessToken: auth.access_token,
+    refreshToken: auth.refresh_token,
+    expiresAt: now + auth.expires_in * 1000,
+    obtainedAt: now,
+    tenantId: auth.tenant_id,
+    user: auth.user,
+  };
+  await context.addInitScript(
+    ({ origin, key, flag, value }) => {
+      if (location.origin !== origin || sessionStorage.getItem(flag)) return;
+      sessionStorage.setItem(flag, '1');
+      sessionStorage.setItem(key, value);
+    },
+    { origin: appOrigin, key: STORAGE_KEY, flag: SEEDED_FLAG, value: JSON.stringify(session) },
+  );
+}
