@@ -197,3 +197,18 @@ describe('tokens never reach the console output', () => {
     expect(text).toContain('access_token=[redacted]');
   });
 });
+
+describe('tokens never reach the control log', () => {
+  it('redacts an access_token smuggled into the type of a send-raw frame', async () => {
+    server = await startServer();
+    const auth = await login(server);
+    const socket = await connect(server, auth.access_token);
+    const frame = JSON.stringify({ type: `x?access_token=${auth.access_token}`, timestamp: '2026-11-27T10:00:00.000Z' });
+    expect((await control(server, 'send-raw', { frame })).status).toBe(200);
+    await socket.waitForRaw(1);
+    const log = JSON.stringify((await control(server, 'log')).body);
+    expect(log).toContain('x?access_token=[redacted]');
+    expect(log).not.toContain(auth.access_token.split('.')[2]!);
+    await socket.close();
+  });
+});
