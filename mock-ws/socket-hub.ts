@@ -2,7 +2,7 @@ import type { WebSocket } from 'ws';
 import { CLOSE_CODES, encodeError, encodePing, encodePong, parseClientFrame, type SocketErrorCode, type WireFrame } from '../lib/protocol';
 import type { Chaos } from './chaos';
 import type { EventLog } from './event-log';
-import { clip } from './redact';
+import { clip, redact } from './redact';
 
 export type ConnectionInfo = { id: string; tenant: string; user_id: string; origin: string | null; opened_at: number };
 type Held = { text: string; type: string; id?: string; timer: NodeJS.Timeout };
@@ -218,7 +218,8 @@ function rawType(text: string): string {
   try {
     const value = JSON.parse(text) as unknown;
     if (value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') {
-      return clip((value as { type: string }).type, 100);
+      // QA sends anything through send-raw: a type may quote a token, and this lands in the log.
+      return clip(redact((value as { type: string }).type), 100);
     }
   } catch {
     // not JSON: logged as raw
