@@ -51,7 +51,9 @@ export function EventLogView({ source, view, setView }: Props) {
 
   const onListKey = (event: KeyboardEvent<HTMLOListElement>) => {
     if (visible.length === 0) return;
-    const at = visible.findIndex((entry) => entry.seq === view.selected);
+    const focused = (event.target as HTMLElement).closest<HTMLElement>('[data-seq]')?.dataset.seq;
+    const current = focused === undefined ? view.selected : Number(focused);
+    const at = visible.findIndex((entry) => entry.seq === current);
     const index =
       event.key === 'ArrowDown' ? Math.min(at + 1, visible.length - 1)
       : event.key === 'ArrowUp' ? Math.max(at - 1, 0)

@@ -96,7 +96,7 @@ export function entryMicros(entry: LogEntry): number | null {
 
 export function formatMicros(micros: number | null): string {
   if (micros === null) return '';
-  return micros >= 10_000 ? `${(micros / 1000).toFixed(1)} ms` : `${micros.toFixed(micros < 100 ? 1 : 0)} µs`;
+  return micros >= 1000 ? `${(micros / 1000).toFixed(micros >= 10_000 ? 1 : 2)} ms` : `${micros.toFixed(micros < 100 ? 1 : 0)} µs`;
 }
 
 /** Local wall-clock time with milliseconds: `14:03:07.412`. */

@@ -127,6 +127,7 @@ describe('log format', () => {
     expect(formatMicros(null)).toBe('');
     expect(formatMicros(12.34)).toBe('12.3 µs');
     expect(formatMicros(250)).toBe('250 µs');
+    expect(formatMicros(1_700)).toBe('1.70 ms');
     expect(formatMicros(25_000)).toBe('25.0 ms');
     expect(formatTime(new Date(2026, 0, 2, 3, 4, 5, 6).getTime())).toBe('03:04:05.006');
   });
