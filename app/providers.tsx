@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { QueryClientProvider, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createQueryClient, getTokenStore, setRealtimeLive } from '@/lib/api';
 import { RealtimeProvider, useRealtimeStatus } from '@/lib/realtime';
@@ -16,6 +16,27 @@ function FreshnessSync() {
   useEffect(() => {
     setRealtimeLive(queryClient, state === 'live');
   }, [queryClient, state]);
+  return null;
+}
+
+/**
+ * Signing in again after the session expired keeps the same user and tenant, so RealtimeProvider
+ * keeps its socket, which stopped as `unauthorized` when the refresh was refused: restart it.
+ */
+function ReconnectAfterSignIn() {
+  const { status } = useAuth();
+  const { reconnectNow } = useRealtimeStatus();
+  const wasExpired = useRef(false);
+  useEffect(() => {
+    if (status === 'expired') {
+      wasExpired.current = true;
+    } else if (status === 'signed-out') {
+      wasExpired.current = false;
+    } else if (status === 'signed-in' && wasExpired.current) {
+      wasExpired.current = false;
+      reconnectNow();
+    }
+  }, [status, reconnectNow]);
   return null;
 }
 
@@ -55,6 +76,7 @@ export function Providers({ children }: { children: ReactNode }) {
         queryClient={queryClient}
       >
         <FreshnessSync />
+        <ReconnectAfterSignIn />
         <ToastProvider>
           <RemoteChangeAnnouncer />
           {children}
