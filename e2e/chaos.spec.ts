@@ -15,9 +15,10 @@ import { expect, expectLive, test } from './support/security-watch';
  * reconnect, promise 8); within 5 s of the last reconnect every screen must equal a fresh REST read.
  * A second, fault-free round of writes then checks the live path alone, without any reconnect.
  *
- * CHAOS_SEED picks the seed; CHAOS_MINUTES > 0 makes it a long run (`npm run chaos`).
+ * CHAOS_SEED picks the (first) seed, and each `--repeat-each` run takes the next one; CHAOS_MINUTES > 0
+ * makes it a long run (`npm run chaos -- --seeds 10 --minutes 2`).
  */
-const SEED = Number(process.env.CHAOS_SEED ?? 20261127);
+const FIRST_SEED = Number(process.env.CHAOS_SEED ?? 20261127);
 const MINUTES = Number(process.env.CHAOS_MINUTES ?? 0);
 const CHAOS = {
   drop_rate: 0.05,
@@ -72,6 +73,7 @@ async function allLive(screens: Screen[], count: number, since: number): Promise
 
 test('under seeded chaos, every screen converges to what REST says, and no tenant sees the other', async ({ openAs, watch }, testInfo) => {
   test.setTimeout(RUN.maxMs + 90_000);
+  const SEED = FIRST_SEED + testInfo.repeatEachIndex;
   // The app warns once per lost connection (URL redacted); chaos cuts sockets on purpose.
   watch.allow(/^\[warning\] Realtime: connection to ws:\/\/127\.0\.0\.1:\d+\/realtime lost \(code 1006\); retrying in \d+ s\.$/);
   const started = Date.now();
