@@ -36,7 +36,7 @@ function app(children: React.ReactNode) {
         getAccessToken={() => TOKEN}
         refreshToken={async () => {}}
         url={server.url}
-        options={{ WebSocket: NodeWebSocket, logger: { warn: () => {}, error: () => {}, info: () => {} } }}
+        options={{ WebSocket: NodeWebSocket, logger: { warn: () => {}, info: () => {} } }}
       >
         {children}
       </RealtimeProvider>
