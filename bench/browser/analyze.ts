@@ -157,6 +157,7 @@ export type ScreenResult = Matching & {
   rowBatchesPerS: number | null;
   longTasks: LongTaskSummary;
   supports: ProbeDump['supports'];
+  visibility: string;
 };
 
 export function analyzeScreen(screen: string, dump: ProbeDump, labels: ReadonlyMap<string, string> = new Map()): ScreenResult {
@@ -183,5 +184,6 @@ export function analyzeScreen(screen: string, dump: ProbeDump, labels: ReadonlyM
     rowBatchesPerS: rates?.rows ?? null,
     longTasks: summarizeLongTasks(dump, labels),
     supports: dump.supports,
+    visibility: dump.visibility,
   };
 }

@@ -34,6 +34,8 @@ export type ProbeDump = {
   rows: Record<string, number>;
   /** Which observers the browser supports (long tasks and long animation frames are Chromium-only). */
   supports: { longtask: boolean; loaf: boolean };
+  /** A hidden tab gets throttled timers; the report warns when a screen was not visible. */
+  visibility: string;
 };
 
 export type ProbeApi = {
@@ -193,6 +195,7 @@ export function installProbe(globalName: string): void {
         loafs,
         rows: snapshot(),
         supports,
+        visibility: document.visibilityState,
       };
     },
     rows: snapshot,

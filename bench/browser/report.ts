@@ -178,6 +178,7 @@ export function formatTable(b: BenchResult): string {
     table(['mix', 'rate/s', 'screen', 'rows', 'frames', 'p50 ms', 'p99 ms', 'seen', 'not shown', 'unmatched', 'DOM batches/s', 'row batches/s', 'long tasks', 'max ms'], perScreen),
     'DOM batches/s = MutationObserver callbacks per second while the stream ran: a proxy for React commits (one callback per task that changed',
     'the DOM, so it counts commits that touched the DOM and can merge two commits of one task); row batches = those that changed a shown progress.',
+    ...b.results.flatMap((r) => r.screens.filter((s) => s.visibility !== 'visible').map((s) => `warning: ${s.screen} was ${s.visibility} during ${r.mix}@${r.rate}/s (timers throttled): its figures are not comparable.`)),
     ...(supports && !supports.longtask ? ['this browser reports no long tasks (PerformanceObserver "longtask" unsupported): the long-task columns are not measured.'] : []),
     ...(scripts.length
       ? ['', 'scripts that ran in long animation frames (LoAF attribution; a script\'s time includes what it calls synchronously):', ...scripts]

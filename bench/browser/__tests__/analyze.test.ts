@@ -68,6 +68,7 @@ const dump = (over: Partial<ProbeDump> = {}): ProbeDump => ({
   loafs: [],
   rows: {},
   supports: { longtask: true, loaf: true },
+  visibility: 'visible',
   ...over,
 });
 

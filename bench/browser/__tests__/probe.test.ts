@@ -66,6 +66,7 @@ describe('the in-page probe', () => {
     expect(dump.dom.map(([, action, value]) => [action, value])).toEqual([['a-3', 55]]);
     expect(dump.dom[0]![0]).toBeGreaterThanOrEqual(dump.frames[0]![0]);
     expect(dump.rows).toEqual({ 'a-3': 55, 'a-4': 10 });
+    expect(dump.visibility).toBe('visible');
     expect(dump.batches.some(([, changed]) => changed === 1)).toBe(true);
     ws.close();
   });

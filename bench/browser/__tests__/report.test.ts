@@ -22,6 +22,7 @@ const dump = (latencyMs: number, loafMs = 0): ProbeDump => {
       : [],
     rows: { 'a-1': 100 },
     supports: { longtask: true, loaf: true },
+    visibility: 'visible',
   };
 };
 
