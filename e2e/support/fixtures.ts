@@ -2,7 +2,7 @@ import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { App } from '../pages/app';
 import { ConsoleGuard } from './console-guard';
 import { ControlClient, type Tenant } from './control-client';
-import { apiLogin, seedSession } from './session';
+import { apiLogin, restAs, seedSession, type RestWriter } from './session';
 
 export type Login = { user: string; tenant?: Tenant };
 
@@ -31,6 +31,8 @@ export type KitFixtures = {
   openApp: (login: Login) => Promise<App>;
   /** A new browser context whose pages the console guard watches too (closed after the test). */
   newContext: () => Promise<BrowserContext>;
+  /** Another user writing through REST (the server broadcasts each write's events). */
+  restAs: (email: string, tenant?: Tenant) => Promise<RestWriter>;
 };
 
 const DEFAULT_MOCK_ORIGIN = `http://127.0.0.1:${Number(process.env.MOCK_WS_PORT ?? 4010)}`;
@@ -71,6 +73,10 @@ export const test = base.extend<KitFixtures & KitOptions, KitWorkerOptions>({
       return context;
     });
     for (const context of opened) await context.close();
+  },
+
+  restAs: async ({ mockOrigin }, provide) => {
+    await provide((email, tenant) => restAs(mockOrigin, email, tenant));
   },
 
   app: async ({ page, context, baseURL, mockOrigin, user, tenant }, provide) => {
