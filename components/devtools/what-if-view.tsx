@@ -139,7 +139,8 @@ function PlanView({ event, plan }: { event: DomainEvent; plan: Plan }) {
               ))}
             </ul>
           )}
-          {plan.notes ? <p className={styles.note}>{redactText(plan.notes)}</p> : null}
+          {/* The plan's notes are the rule's note, plus why when the rule would fail. */}
+          {plan.notes && plan.notes !== rule.note ? <p className={styles.error}>{redactText(plan.notes)}</p> : null}
         </>
       )}
       <h4>Rule</h4>
