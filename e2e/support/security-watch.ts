@@ -74,9 +74,11 @@ function createWatch(): Watch {
     pages: () => contexts.flatMap((c) => c.pages()).filter((p) => !p.isClosed()),
     problems: () =>
       [
-        ...watch.console.filter((l) => l.type === 'error' || l.type === 'warning').map((l) => `[${l.type}] ${l.text}`),
-        ...watch.pageErrors.map((e) => `[pageerror] ${e}`),
-      ].filter((line) => !allowed.some((re) => re.test(line))),
+        ...watch.console.filter((l) => l.type === 'error' || l.type === 'warning').map((l) => [`[${l.type}] ${l.text}`, l.text]),
+        ...watch.pageErrors.map((e) => [`[pageerror] ${e}`, e]),
+      ]
+        .filter(([line, text]) => !allowed.some((re) => re.test(line!) || re.test(text!)))
+        .map(([line]) => line!),
     watchContext(context: BrowserContext, name: string) {
       contexts.push(context);
       const onPage = (page: Page) => {
