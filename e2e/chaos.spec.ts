@@ -50,11 +50,8 @@ async function converge(screens: Screen[], deadline: number, known?: RegExp) {
   const truths = await Promise.all(screens.map((s) => readTruth(s.session, s.kind, s.goalId)));
   const seen: Record<string, { firstMs: number; lastMs: number }> = {};
   for (;;) {
-    const mismatches: string[] = [];
-    for (const [i, screen] of screens.entries()) {
-      const shown = await readScreen(screen.page, screen.kind, screen.goalId);
-      mismatches.push(...diffScreen(screen.label, shown, truths[i]!, screen.foreign));
-    }
+    const shown = await Promise.all(screens.map((screen) => readScreen(screen.page, screen.kind, screen.goalId)));
+    const mismatches = screens.flatMap((screen, i) => diffScreen(screen.label, shown[i]!, truths[i]!, screen.foreign));
     const now = Date.now();
     for (const m of mismatches) (seen[m] ??= { firstMs: now - start, lastMs: 0 }).lastMs = now - start;
     if (mismatches.every((m) => known?.test(m)) || now > deadline) return { mismatches, at: now, seen };
@@ -62,13 +59,17 @@ async function converge(screens: Screen[], deadline: number, known?: RegExp) {
   }
 }
 
-async function allLive(screens: Screen[], count: number, since: number): Promise<number> {
+/** Every screen live again on a socket opened at or after `since`; answers when the last one opened. */
+async function allLive(screens: Screen[], since: number): Promise<number> {
+  const reopened = async () => (await connections()).handshakes.filter((h) => h.outcome === 'accepted' && h.at >= since);
+  await expect
+    .poll(async () => (await reopened()).length, { message: `${screens.length} sockets opened again`, timeout: 20_000 })
+    .toBeGreaterThanOrEqual(screens.length);
   for (const screen of screens) await expectLive(screen.page, 20_000);
   await expect
-    .poll(async () => (await connections()).open.length, { message: `${count} sockets open again`, timeout: 20_000 })
-    .toBe(count);
-  const accepted = (await connections()).handshakes.filter((h) => h.outcome === 'accepted' && h.at >= since);
-  return Math.max(since, ...accepted.map((h) => h.at));
+    .poll(async () => (await connections()).open.length, { message: `${screens.length} sockets open`, timeout: 20_000 })
+    .toBe(screens.length);
+  return Math.max(since, ...(await reopened()).map((h) => h.at));
 }
 
 test('under seeded chaos, every screen converges to what REST says, and no tenant sees the other', async ({ openAs, watch }, testInfo) => {
@@ -97,7 +98,7 @@ test('under seeded chaos, every screen converges to what REST says, and no tenan
       { label: 'ben /actions', page: actions, kind: 'actions', session: ava, foreign: globexIds },
       { label: 'dana /actions (globex)', page: globex, kind: 'actions', session: dana, foreign: acmeIds },
     ];
-    await allLive(list, list.length, 0);
+    await allLive(list, started);
     return list;
   });
 
@@ -116,7 +117,7 @@ test('under seeded chaos, every screen converges to what REST says, and no tenan
   const first = await test.step('chaos off, every socket cut once more, then the screens settle', async () => {
     const dropAt = Date.now();
     await control('drop', {});
-    const lastReconnect = await allLive(screens, screens.length, dropAt);
+    const lastReconnect = await allLive(screens, dropAt);
     const result = await converge(screens, lastReconnect + SETTLE_MS);
     return { ...result, settleMs: result.at - lastReconnect };
   });
