@@ -1,77 +1,18 @@
-import { defineConfig, devices, type PlaywrightTestConfig } from '@playwright/test';
+import { defineConfig } from '@playwright/test';
 import type { KitOptions, KitWorkerOptions } from './e2e/support/fixtures';
+import { baseConfig, servers } from './e2e/support/playwright-base';
 
 /**
- * The main e2e run: mock-ws plus a production build of the app (realtime on). The realtime-off
+ * The main e2e run: mock-ws plus a production build of the app with realtime on. The realtime-off
  * build has its own config (playwright.realtime-off.config.ts); `npm run test:e2e` runs both.
- * Ports: MOCK_WS_PORT (4010) and APP_PORT (3000); NEXT_DIST_DIR picks the build folder.
+ * Ports: MOCK_WS_PORT (4010) and APP_PORT (3000); NEXT_DIST_DIR picks the build folder (.next).
  */
-const MOCK_PORT = Number(process.env.MOCK_WS_PORT ?? 4010);
-const APP_PORT = Number(process.env.APP_PORT ?? 3000);
-
-export const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic',
-  ],
-};
-
-/** mock-ws and a fresh `next build` + `next start` wired to it (NEXT_PUBLIC_* are inlined at build time). */
-export function servers(opts: { mockPort: number; appPort: number; distDir?: string; realtime: boolean }): PlaywrightTestConfig['webServer'] {
-  const appOrigin = `http://127.0.0.1:${opts.appPort}`;
-  const mockOrigin = `http://127.0.0.1:${opts.mockPort}`;
-  return [
-    {
-      command: 'npm run mock-ws',
-      url: `${mockOrigin}/health`,
-      reuseExistingServer: !process.env.CI,
-      env: { MOCK_WS_PORT: String(opts.mockPort), MOCK_WS_CONTROL: '1', MOCK_WS_QUIET: '1', MOCK_WS_ALLOWED_ORIGINS: appOrigin },
-      stdout: 'ignore',
-      stderr: 'pipe',
-      timeout: 30_000,
-    },
-    {
-      command: `npm run build && npx next start -H 127.0.0.1 -p ${opts.appPort}`,
-      url: appOrigin,
-      reuseExistingServer: !process.env.CI,
-      env: {
-        NEXT_PUBLIC_API_URL: `${mockOrigin}/api`,
-        NEXT_PUBLIC_REALTIME_WS_URL: `ws://127.0.0.1:${opts.mockPort}/realtime`,
-        NEXT_PUBLIC_FEATURE_REALTIME: opts.realtime ? 'true' : 'false',
-        NEXT_TELEMETRY_DISABLED: '1',
-        ...(opts.distDir ? { NEXT_DIST_DIR: opts.distDir } : {}),
-      },
-      stdout: 'ignore',
-      stderr: 'pipe',
-      timeout: 240_000,
-    },
-  ];
-}
-
-export function baseConfig(opts: { mockPort: number; appPort: number }): PlaywrightTestConfig<KitOptions, KitWorkerOptions> {
-  return {
-    fullyParallel: false,
-    // One worker: every test scripts the one shared fake backend (reset, faults, log).
-    workers: 1,
-    forbidOnly: !!process.env.CI,
-    retries: 0,
-    timeout: 30_000,
-    expect: { timeout: 5_000 },
-    reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-    use: {
-      ...devices['Desktop Chrome'],
-      baseURL: `http://127.0.0.1:${opts.appPort}`,
-      mockOrigin: `http://127.0.0.1:${opts.mockPort}`,
-      trace: 'retain-on-failure',
-      launchOptions: CHROMIUM,
-    },
-  };
-}
+const mockPort = Number(process.env.MOCK_WS_PORT ?? 4010);
+const appPort = Number(process.env.APP_PORT ?? 3000);
 
 export default defineConfig<KitOptions, KitWorkerOptions>({
-  ...baseConfig({ mockPort: MOCK_PORT, appPort: APP_PORT }),
+  ...baseConfig({ mockPort, appPort }),
   testDir: './e2e',
   testIgnore: ['realtime-off/**'],
-  webServer: servers({ mockPort: MOCK_PORT, appPort: APP_PORT, distDir: process.env.NEXT_DIST_DIR, realtime: true }),
+  webServer: servers({ mockPort, appPort, distDir: process.env.NEXT_DIST_DIR, realtime: true }),
 });

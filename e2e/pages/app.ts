@@ -26,10 +26,15 @@ export class App {
     this.decisions = new DecisionsPage(page);
   }
 
-  /** Load a route (a full page load) and wait until the badge says Live. */
-  async open(path: string): Promise<void> {
+  /** Load a route (a full page load). */
+  async load(path: string): Promise<void> {
     await this.page.goto(path);
     await expect(this.page).toHaveURL(path);
+  }
+
+  /** Load a route and wait until the badge says Live (write nothing before: STACK.md). */
+  async open(path: string): Promise<void> {
+    await this.load(path);
     await this.shell.expectLive();
   }
 }
