@@ -1,19 +1,20 @@
-import { notifyManager, type Query, type QueryCache, type QueryKey } from '@tanstack/query-core';
+import type { Query, QueryCache, QueryKey } from '@tanstack/query-core';
 import type { DomainEvent, EventType } from '@/lib/protocol';
 import type { CacheIndex } from './cache-index';
-import { isRecord, mergeEntity, patchEntityInList, type Changes } from './cache-updaters';
+import { mergeEntity, type Changes } from './cache-updaters';
 import { versionOf, type EntityVersions } from './entity-versions';
-import type { InflightGuard, Updater } from './inflight-guard';
+import type { InflightGuard } from './inflight-guard';
 import { keyHash } from './key-hash';
-import { writePatch } from './query-write';
-import { resolveKey, type EntityTarget, type Rule } from './rule';
+import { resolveKey, type EntityTarget, type PatchTarget, type Rule } from './rule';
+import { updaterOf, type Merge, type Op, type WriteBatch } from './write-batch';
 
-/** What applying a rule needs: the cache, the list index, the in-flight guard and ordering state. */
+/** What applying a rule needs: the cache, the list index, the in-flight guard, ordering state and the window's writes. */
 export interface ApplyContext {
   queryCache: QueryCache;
   index: CacheIndex;
   guard: InflightGuard;
   versions: EntityVersions;
+  writes: WriteBatch;
 }
 
 export type Invalidation = { key: QueryKey; exact: boolean };
@@ -21,6 +22,9 @@ export type Invalidation = { key: QueryKey; exact: boolean };
 export type ApplyResult =
   | { status: 'applied'; entity?: string; patched: QueryKey[]; invalidations: Invalidation[] }
   | { status: 'stale'; entity?: string; detail: string };
+
+/** `apply` records the event; `plan` only says what it would do, changing no state at all. */
+export type ApplyMode = 'apply' | 'plan';
 
 type Entity = {
   ref: string;
@@ -30,11 +34,12 @@ type Entity = {
   fields: string[];
   target: EntityTarget<EventType>;
   /** `mergeEntity` with this event's changes, memoized by input: copies that shared an object still share one after the patch. */
-  merge: <T>(item: T) => T;
+  merge: Merge;
 };
 
 type Run = {
   ctx: ApplyContext;
+  record: boolean;
   /** Cached values the rule looked at (data present). */
   touched: number;
   patched: QueryKey[];
@@ -44,27 +49,27 @@ type Run = {
 
 /**
  * Run one rule of the event map for one event, synchronously and with no scan of the cache:
- * exact keys are looked up by hash, lists holding the entity come from the index. All writes go
- * out in one notify batch. Invalidations are returned, not run: the bridge coalesces them.
+ * exact keys are looked up by hash, lists holding the entity come from the index. Patches go to
+ * the window's write batch (written once per window, see WriteBatch), evaluated against the
+ * cache as that batch will leave it. Invalidations are returned, not run: the bridge coalesces them.
  *
  * An event is `stale` when something it would patch is cached and every such copy is already as
  * new as the event: it then changes nothing, not even its invalidations.
  */
-export function applyRule(rule: Rule, event: DomainEvent, ctx: ApplyContext): ApplyResult {
-  const run: Run = { ctx, touched: 0, patched: [], homes: [] };
+export function applyRule(rule: Rule, event: DomainEvent, ctx: ApplyContext, mode: ApplyMode = 'apply'): ApplyResult {
+  const run: Run = { ctx, record: mode === 'apply', touched: 0, patched: [], homes: [] };
   const entity = rule.entity === undefined ? undefined : resolveEntity(rule.entity, event);
-  const order = entity === undefined ? 'newer' : ctx.versions.observe(entity.ref, versionOf(entity.version), entity.fields);
-
-  notifyManager.batch(() => {
-    if (entity !== undefined) {
-      patchKey(run, entity.target.detail(entity.id), entity.merge);
-      patchLists(run, entity);
-    }
-    for (const target of rule.patch ?? []) {
-      const key = resolveKey(target.key, event);
-      if (key !== null) patchKey(run, key, (cached) => target.update(cached, event));
-    }
-  });
+  let order = 'newer';
+  if (entity !== undefined) {
+    const version = versionOf(entity.version);
+    order = run.record ? ctx.versions.observe(entity.ref, version, entity.fields) : ctx.versions.peek(entity.ref, version, entity.fields);
+    patchKey(run, entity.target.detail(entity.id), { kind: 'merge', merge: entity.merge });
+    patchLists(run, entity);
+  }
+  for (const target of rule.patch ?? []) {
+    const key = resolveKey(target.key, event);
+    if (key !== null) patchKey(run, key, opOf(target, event));
+  }
 
   // Copies already patched with a newer event carry its version, so this older event's other
   // fields cannot be merged by version: refetch them (see EntityVersions).
@@ -84,48 +89,54 @@ function resolveEntity(target: EntityTarget<EventType>, event: DomainEvent): Ent
   const id = target.id(event);
   const changes = target.changes(event);
   const version = target.version(event);
-  const merged = new Map<unknown, unknown>();
+  let lastIn: unknown;
+  let lastOut: unknown;
+  let merged: Map<unknown, unknown> | undefined;
+  // Most events meet one object (the detail and every list share it): a one-entry memo before a Map.
   const merge = <T>(item: T): T => {
-    let out = merged.get(item) as T | undefined;
-    if (out === undefined) merged.set(item, (out = mergeEntity(item, changes, version)));
+    if (item === lastIn) return lastOut as T;
+    let out = merged?.get(item) as T | undefined;
+    if (out === undefined) {
+      out = mergeEntity(item, changes, version);
+      if (lastIn !== undefined) (merged ??= new Map()).set(lastIn, lastOut);
+      lastIn = item;
+      lastOut = out;
+    }
     return out;
   };
   return { ref: `${target.kind}:${id}`, id, version, changes, fields: Object.keys(changes), target, merge };
 }
 
-function patchKey(run: Run, key: QueryKey, update: Updater): void {
+function opOf(target: PatchTarget<EventType>, event: DomainEvent): Op {
+  if ('insert' in target) return { kind: 'insert', item: target.insert(event), sortBy: target.sortBy };
+  return { kind: 'update', update: (cached) => target.update(cached, event) };
+}
+
+function patchKey(run: Run, key: QueryKey, op: Op): void {
   const query = run.ctx.queryCache.get(keyHash(key));
-  if (query !== undefined) patchQuery(run, query, update);
+  if (query !== undefined) patchQuery(run, query, op);
 }
 
 function patchLists(run: Run, entity: Entity): void {
   const { index, guard } = run.ctx;
   const lists = entity.target.lists;
-  const updaterFor = (query: Query): Updater => {
-    const filters = query.queryKey[lists.length];
-    const named = isRecord(filters) ? filters : undefined;
-    return (cached) => patchEntityInList(cached, entity.id, entity.changes, entity.version, named, entity.merge);
-  };
+  const op: Op = { kind: 'entity', id: entity.id, merge: entity.merge, changes: entity.changes, depth: lists.length };
+  // A copy: patching may drop the entity from a list, and so the list from this set.
   const containing = [...index.listsContaining(lists, entity.id)];
-  // patchEntityInList replaces the item in place or removes it: same length means same ids.
-  for (const query of containing) patchQuery(run, query, updaterFor(query), true);
+  for (const query of containing) patchQuery(run, query, op);
   // A list with a fetch in flight may hold the entity in the response even if not in its data now.
+  if (!run.record) return;
   for (const query of index.fetchingUnder(lists)) {
-    if (!containing.includes(query)) guard.defer(query, updaterFor(query));
+    if (!containing.includes(query)) guard.defer(query, updaterOf(op, query));
   }
 }
 
-function patchQuery(run: Run, query: Query, update: Updater, sameIdsIfSameLength = false): void {
-  if (query.state.fetchStatus !== 'idle') run.ctx.guard.defer(query, update);
-  const data = query.state.data;
-  if (data === undefined) return;
+function patchQuery(run: Run, query: Query, op: Op): void {
+  if (run.record && query.state.fetchStatus !== 'idle') run.ctx.guard.defer(query, updaterOf(op, query));
+  if (query.state.data === undefined) return;
   run.touched++;
   run.homes.push(query.queryKey);
-  const next = update(data);
-  if (next === data || next === undefined) return;
-  writePatch(query, next);
-  run.ctx.index.noteWrite(query, data, sameIdsIfSameLength);
-  run.patched.push(query.queryKey);
+  if (run.ctx.writes.apply(query, op, run.record)) run.patched.push(query.queryKey);
 }
 
 function staleDetail(entity: Entity | undefined): string {

@@ -1,7 +1,6 @@
 import { hashKey, type QueryClient, type QueryKey } from '@tanstack/query-core';
-import { eventEntity, type DomainEvent, type FrameRejection } from '@/lib/protocol';
-import { actionKeys, attachmentKeys, dashboardKeys, decisionKeys, goalKeys, issueKeys, measureKeys } from '@/lib/api/keys';
-import { applyRule, type ApplyContext, type ApplyResult } from './apply-event';
+import type { DomainEvent, FrameRejection } from '@/lib/protocol';
+import type { ApplyContext } from './apply-event';
 import { BoundedSet } from './bounded';
 import { CacheIndex } from './cache-index';
 import { Coalescer, type FlushReport, type Schedule } from './coalescer';
@@ -10,15 +9,25 @@ import { Counters, RingLog, type EventEntry, type EventLog, type EventOutcome, t
 import { coveredKeys, eventMap, type Rule } from './event-map';
 import { InflightGuard } from './inflight-guard';
 import { KeyBuckets } from './key-buckets';
+import { planEvent, type EventPlan } from './plan';
 import { redact } from './redact';
+import { runRule } from './run-rule';
+import { WriteBatch } from './write-batch';
 
 export type { BridgeStats, EventLog, EventOutcome, LogEntry, StatsStore } from './event-log';
 export type { Schedule } from './coalescer';
+export type { EventPlan, PlannedInvalidation } from './plan';
 
 /** Tunable numbers of the bridge core; override any of them through `createCacheBridge` options. */
 export const DEFAULTS = {
   /** Invalidations are queued and flushed at most once per window. */
   flushWindowMs: 50,
+  /**
+   * Patches are written at most once per window: each affected query once, however many events
+   * changed it. One frame at 60 Hz, since no screen shows a patch sooner. 0 writes every event's
+   * patches at once (as `applyEvent` returns).
+   */
+  patchWindowMs: 16,
   /** Event ids remembered for dedupe. */
   rememberedIds: 10_000,
   /** Entities whose newest event version is remembered for out-of-order detection. */
@@ -31,11 +40,12 @@ export const DEFAULTS = {
 
 export interface BridgeOptions {
   flushWindowMs: number;
+  patchWindowMs: number;
   rememberedIds: number;
   rememberedEntities: number;
   logCapacity: number;
   maxDeferredPerQuery: number;
-  /** Schedules the coalesced flush. Default: a `setTimeout` wrapper (no timer exists until needed). */
+  /** Schedules the coalesced flush and the patch write. Default: a `setTimeout` wrapper (no timer exists until needed). */
   schedule: Schedule;
   /** High-resolution time in ms, for per-event timings. Default: `performance.now()`. */
   now: () => number;
@@ -44,17 +54,23 @@ export interface BridgeOptions {
 }
 
 export interface CacheBridge {
-  /** Apply one validated, normalized domain event (from parseFrame). Never throws. */
+  /**
+   * Apply one validated, normalized domain event (from parseFrame). Never throws. Its patches are
+   * written within `patchWindowMs` (with those of every other event in the window), its
+   * invalidations within `flushWindowMs`; `flush()` writes and runs everything now.
+   */
   applyEvent(event: DomainEvent): EventOutcome;
+  /** What `applyEvent` would do with this event right now, changing nothing (no dedupe memory, counters or log). */
+  plan(event: DomainEvent): EventPlan;
   /** Count and log a frame parseFrame rejected (reason + message), once each. */
   recordRejection(rejection: FrameRejection): void;
   /** After a reconnect that is not the first connect: invalidate everything the map covers, once, coalesced. */
   resync(): void;
-  /** Run pending coalesced invalidations now. */
+  /** Write pending patches and run pending coalesced invalidations now. */
   flush(): void;
-  /** Forget dedupe/ordering state (tenant switch); does not touch the cache. Clears the log too. */
+  /** Forget dedupe/ordering state (tenant switch) and drop queued invalidations; pending patches are written. Clears the log too. */
   reset(): void;
-  /** Stop listening to the cache and drop queued work; later events are ignored. */
+  /** Stop listening to the cache and drop queued invalidations (pending patches are written); later events are ignored. */
   dispose(): void;
   readonly log: EventLog;
   readonly stats: StatsStore;
@@ -63,16 +79,6 @@ export interface CacheBridge {
 const defaultSchedule: Schedule = (fn, ms) => {
   const handle = setTimeout(fn, ms);
   return () => clearTimeout(handle);
-};
-
-/** What to refetch when a rule throws: the event's whole family and the dashboard. */
-const FAMILY_KEYS: Record<ReturnType<typeof eventEntity>, QueryKey> = {
-  goal: goalKeys.all,
-  action: actionKeys.all,
-  measure: measureKeys.all,
-  issue: issueKeys.all,
-  decision: decisionKeys.all,
-  attachment: attachmentKeys.all,
 };
 
 type Source = { seq?: number };
@@ -87,23 +93,28 @@ export function createCacheBridge(queryClient: QueryClient, options: Partial<Bri
   };
   checkOptions(opts);
   const queryCache = queryClient.getQueryCache();
+  const index = new CacheIndex(queryCache, listPrefixes());
   const ctx: ApplyContext = {
     queryCache,
-    index: new CacheIndex(queryCache, listPrefixes()),
+    index,
     guard: new InflightGuard(opts.maxDeferredPerQuery),
     versions: new EntityVersions(opts.rememberedEntities),
+    writes: new WriteBatch(index),
   };
   const buckets = new KeyBuckets(queryCache);
+  const match = (key: QueryKey, exact: boolean) => buckets.match(key, exact);
   const seenIds = new BoundedSet<string>(opts.rememberedIds);
   const log = new RingLog(opts.logCapacity, opts.clock);
   const stats = new Counters();
-  const coalescer = new Coalescer<Source>(queryCache, {
+  const coalescer = new Coalescer<Source>({
     windowMs: opts.flushWindowMs,
     schedule: opts.schedule,
     now: opts.now,
-    candidates: (prefix) => buckets.candidates(prefix),
+    match,
+    beforeFlush: writePatches,
     onFlush,
   });
+  let cancelPatches: (() => void) | undefined;
   let disposed = false;
 
   const unsubscribe = queryCache.subscribe((event) => {
@@ -112,7 +123,20 @@ export function createCacheBridge(queryClient: QueryClient, options: Partial<Bri
     const before = ctx.guard.reapplied;
     ctx.guard.handle(event);
     if (ctx.guard.reapplied !== before) stats.add({ reapplied: ctx.guard.reapplied - before });
+    ctx.writes.handle(event);
   });
+
+  function writePatches(): void {
+    cancelPatches?.();
+    cancelPatches = undefined;
+    ctx.writes.commit();
+  }
+
+  function schedulePatches(): void {
+    if (ctx.writes.size === 0) return;
+    if (opts.patchWindowMs === 0) writePatches();
+    else cancelPatches ??= opts.schedule(writePatches, opts.patchWindowMs);
+  }
 
   function onFlush(report: FlushReport<Source>): void {
     for (const query of report.firstFetches) ctx.guard.refetchWhenLanded(query);
@@ -144,17 +168,8 @@ export function createCacheBridge(queryClient: QueryClient, options: Partial<Bri
       }
       seenIds.add(event.id);
     }
-    let result: ApplyResult;
-    let error: string | undefined;
-    try {
-      result = applyRule(eventMap[event.type] as Rule, event, ctx);
-    } catch (thrown) {
-      // Never throw into the socket handler: fall back to refetching what the event may touch.
-      error = redact(`Applying ${event.type} failed (${thrown instanceof Error ? thrown.message : String(thrown)}); its family is refetched instead.`);
-      const family = FAMILY_KEYS[eventEntity(event.type)] as QueryKey | undefined;
-      const keys = family === undefined ? coveredKeys : [family, dashboardKeys.all];
-      result = { status: 'applied', patched: [], invalidations: keys.map((key) => ({ key, exact: false })) };
-    }
+    const { result, error } = runRule(event, ctx, 'apply');
+    schedulePatches();
 
     const source: Source = {};
     let outcome: EventOutcome;
@@ -182,6 +197,10 @@ export function createCacheBridge(queryClient: QueryClient, options: Partial<Bri
 
   return {
     applyEvent,
+    plan(event) {
+      if (disposed) return { status: 'would-ignore', reason: 'stale', detail: 'The bridge was disposed.' };
+      return planEvent(event, { ctx, seen: (id) => seenIds.has(id), match });
+    },
     recordRejection(rejection) {
       if (disposed) return;
       // The message may quote the frame's type or id: untrusted text, so redacted like any URL.
@@ -204,6 +223,7 @@ export function createCacheBridge(queryClient: QueryClient, options: Partial<Bri
     },
     flush: () => coalescer.flush(),
     reset() {
+      writePatches();
       seenIds.clear();
       ctx.versions.clear();
       ctx.guard.clear();
@@ -213,6 +233,7 @@ export function createCacheBridge(queryClient: QueryClient, options: Partial<Bri
     dispose() {
       if (disposed) return;
       disposed = true;
+      writePatches();
       unsubscribe();
       coalescer.clear();
       ctx.guard.clear();
@@ -238,7 +259,9 @@ function checkOptions(opts: BridgeOptions): void {
       throw new RangeError(`createCacheBridge: option ${name} must be a positive integer, got ${opts[name]}.`);
     }
   }
-  if (!Number.isFinite(opts.flushWindowMs) || opts.flushWindowMs < 0) {
-    throw new RangeError(`createCacheBridge: option flushWindowMs must be a finite number ≥ 0, got ${opts.flushWindowMs}.`);
+  for (const name of ['flushWindowMs', 'patchWindowMs'] as const) {
+    if (!Number.isFinite(opts[name]) || opts[name] < 0) {
+      throw new RangeError(`createCacheBridge: option ${name} must be a finite number ≥ 0, got ${opts[name]}.`);
+    }
   }
 }

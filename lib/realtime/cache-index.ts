@@ -10,8 +10,9 @@ type Entry = { data: unknown; ids: Set<string> };
  * per event does not grow with the number of cached queries.
  *
  * Only `{ items }` queries under the given list prefixes (`['actions', 'list']`, ...) are indexed.
- * The bridge's own writes update the index in place (`noteWrite`); data from anywhere else (a
- * REST response) marks the list dirty, and it is re-indexed on the next lookup, by difference.
+ * The bridge's own changes update the index in place (`noteVirtual` as soon as a change is
+ * pending, `published` or `noteWrite` once written); data from anywhere else (a REST response)
+ * marks the list dirty, and it is re-indexed on the next lookup, by difference.
  */
 export class CacheIndex {
   readonly #prefixes: ReadonlySet<string>;
@@ -79,6 +80,36 @@ export class CacheIndex {
       }
     }
     entry.data = next;
+    this.#dirty.delete(query);
+  }
+
+  /**
+   * A write the bridge has pending (not yet in the cache) adds entity `id` to `query`'s list or
+   * removes it, so that the index answers for the cache as it will be once the window is written.
+   */
+  noteVirtual(query: Query, id: string, added: boolean): void {
+    const [kind, sub] = query.queryKey;
+    if (!this.#prefixes.has(String(kind) + SEP + String(sub))) return;
+    if (this.#dirty.has(query) || !this.#indexed.has(query)) {
+      this.#reindex(query, query.state.data);
+      this.#dirty.delete(query);
+    }
+    const entry = this.#indexed.get(query)!;
+    const key = ref(kind, sub, id);
+    if (added) {
+      entry.ids.add(id);
+      this.#add(key, query);
+    } else {
+      entry.ids.delete(id);
+      this.#remove(key, query);
+    }
+  }
+
+  /** The bridge wrote over `previous` exactly the ids it noted with `noteVirtual`: take the new data as indexed. */
+  published(query: Query, previous: unknown): void {
+    const entry = this.#indexed.get(query);
+    if (entry === undefined || entry.data !== previous) return;
+    entry.data = query.state.data;
     this.#dirty.delete(query);
   }
 

@@ -8,8 +8,8 @@ import { compareTimes } from './entity-versions';
  */
 
 export type Changes = Readonly<Record<string, unknown>>;
-type Item = Record<string, unknown>;
-type List = { items: readonly unknown[] };
+export type Item = Record<string, unknown>;
+export type List = { items: readonly unknown[] };
 
 export function isRecord(value: unknown): value is Item {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -19,7 +19,7 @@ export function isList(value: unknown): value is List {
   return isRecord(value) && Array.isArray(value.items);
 }
 
-function idOf(item: unknown): unknown {
+export function idOf(item: unknown): unknown {
   return isRecord(item) ? item.id : undefined;
 }
 
@@ -45,7 +45,8 @@ const REMOVE = Symbol('remove');
 const LONG_LIST = 64;
 const positions = new WeakMap<readonly unknown[], ReadonlyMap<unknown, number>>();
 
-function indexOfId(items: readonly unknown[], id: string): number {
+/** Position of the first item with this id, or -1. */
+export function indexOfId(items: readonly unknown[], id: unknown): number {
   if (items.length < LONG_LIST) {
     for (let i = 0; i < items.length; i++) if (idOf(items[i]) === id) return i;
     return -1;
@@ -57,6 +58,28 @@ function indexOfId(items: readonly unknown[], id: string): number {
     positions.set(items, (map = built));
   }
   return map.get(id) ?? -1;
+}
+
+/**
+ * `next` holds `previous`'s items at the same positions, plus `appended` at the end: reuse the
+ * position map (shared when nothing was appended: older arrays may share it too) instead of
+ * rebuilding it from scratch on the next lookup.
+ */
+export function carryPositions(previous: readonly unknown[], next: readonly unknown[], appended: readonly unknown[] = []): void {
+  const map = positions.get(previous);
+  if (map === undefined) return;
+  if (appended.length === 0) {
+    positions.set(next, map);
+    return;
+  }
+  const grown = new Map(map);
+  let at = next.length - appended.length;
+  for (const item of appended) {
+    const id = idOf(item);
+    if (!grown.has(id)) grown.set(id, at);
+    at++;
+  }
+  positions.set(next, grown);
 }
 
 /** The list with item `id` replaced by `update(item)`, or dropped when it returns `REMOVE`. */
@@ -72,8 +95,7 @@ function updateItem(list: unknown, id: string, update: (item: Item) => Item | ty
     items.splice(index, 1);
   } else {
     items[index] = next;
-    const map = positions.get(list.items);
-    if (map !== undefined) positions.set(items, map);
+    carryPositions(list.items, items);
   }
   return { ...list, items };
 }
@@ -98,7 +120,8 @@ export function patchEntityInList(
   });
 }
 
-function leavesFilters(entity: Item, changes: Changes, filters: Changes): boolean {
+/** The entity no longer matches a filter whose field the event changed. */
+export function leavesFilters(entity: Item, changes: Changes, filters: Changes): boolean {
   for (const key of Object.keys(filters)) {
     if (key in changes && !Object.is(entity[key], filters[key])) return true;
   }
@@ -107,7 +130,7 @@ function leavesFilters(entity: Item, changes: Changes, filters: Changes): boolea
 
 /** The list with `item` added at the start or end, unless an item with its id is there already. */
 export function insertItem(list: unknown, item: Item, position: 'start' | 'end'): unknown {
-  if (!isList(list) || list.items.some((other) => idOf(other) === item.id)) return list;
+  if (!isList(list) || indexOfId(list.items, item.id) !== -1) return list;
   const items = position === 'start' ? [item, ...list.items] : [...list.items, item];
   return { ...list, items };
 }
@@ -120,7 +143,7 @@ export function insertItem(list: unknown, item: Item, position: 'start' | 'end')
 export function insertSorted(list: unknown, item: Item, field: string, order: 'asc' | 'desc'): unknown {
   if (!isList(list)) return list;
   const items = list.items;
-  for (let i = 0; i < items.length; i++) if (idOf(items[i]) === item.id) return list;
+  if (indexOfId(items, item.id) !== -1) return list;
   const newer = (other: unknown) => isRecord(other) && compareTimes(other[field], item[field]) > 0;
   let index: number;
   if (order === 'asc') {

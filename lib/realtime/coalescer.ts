@@ -1,4 +1,4 @@
-import { notifyManager, partialMatchKey, type Query, type QueryCache, type QueryKey } from '@tanstack/query-core';
+import { notifyManager, type Query, type QueryKey } from '@tanstack/query-core';
 import { keyHash } from './key-hash';
 
 /** Run `fn` after `ms`; returns a function that cancels it. */
@@ -25,8 +25,9 @@ type Entry<S> = { key: QueryKey; exact: boolean; source: S | undefined };
 
 /**
  * Invalidation requests queued by events and flushed together once per window: each distinct
- * key once. Matching uses the cache index (a prefix is matched against its key bucket only, an
- * exact key by hash), so a flush costs what it invalidates, not the size of the cache. Inactive
+ * key once. Matching goes through `match` (the bridge's key buckets: a prefix is matched against
+ * its bucket only, an exact key by hash), so a flush costs what it invalidates, not the size of
+ * the cache. Inactive
  * matches are only marked stale; active ones refetch once.
  */
 export class Coalescer<S = unknown> {
@@ -35,13 +36,14 @@ export class Coalescer<S = unknown> {
   #cancel: (() => void) | undefined;
 
   constructor(
-    private readonly queryCache: QueryCache,
     private readonly options: {
       windowMs: number;
       schedule: Schedule;
       now: () => number;
-      /** Queries that may match a key prefix (a superset). */
-      candidates: (prefix: QueryKey) => Iterable<Query>;
+      /** The cached queries a key matches (that key alone with `exact`, else every key under the prefix). */
+      match: (key: QueryKey, exact: boolean) => Iterable<Query>;
+      /** Runs first in every flush (the bridge writes its pending patches there). */
+      beforeFlush?: () => void;
       onFlush: (report: FlushReport<S>) => void;
     },
   ) {}
@@ -63,6 +65,7 @@ export class Coalescer<S = unknown> {
   flush(): void {
     this.#cancel?.();
     this.#cancel = undefined;
+    this.options.beforeFlush?.();
     if (this.#pending.size === 0) return;
     const start = this.options.now();
     const entries = [...this.#pending.values()];
@@ -72,14 +75,7 @@ export class Coalescer<S = unknown> {
 
     const matched = new Map<Query, Entry<S>>();
     for (const entry of entries) {
-      if (entry.exact) {
-        const query = this.queryCache.get(keyHash(entry.key));
-        if (query !== undefined && !matched.has(query)) matched.set(query, entry);
-        continue;
-      }
-      for (const query of this.options.candidates(entry.key)) {
-        if (!matched.has(query) && partialMatchKey(query.queryKey, entry.key)) matched.set(query, entry);
-      }
+      for (const query of this.options.match(entry.key, entry.exact)) if (!matched.has(query)) matched.set(query, entry);
     }
     const refetchesBySource = new Map<S, number>();
     const firstFetches: Query[] = [];

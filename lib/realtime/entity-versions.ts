@@ -22,17 +22,23 @@ export class EntityVersions {
   }
 
   observe(ref: string, version: number, fields: readonly string[]): VersionOrder {
-    if (Number.isNaN(version)) return 'newer';
+    const order = this.peek(ref, version, fields);
     const prev = this.#seen.get(ref);
-    if (prev === undefined || version > prev.version) {
+    if (order === 'newer' && !Number.isNaN(version)) {
       this.#seen.set(ref, { version, fields });
-      return 'newer';
-    }
-    if (version === prev.version) {
+    } else if (order === 'same' && prev !== undefined) {
       const missing = fields.filter((field) => !prev.fields.includes(field));
       if (missing.length > 0) this.#seen.set(ref, { version, fields: [...prev.fields, ...missing] });
-      return 'same';
     }
+    return order;
+  }
+
+  /** What `observe` would answer, without remembering anything. */
+  peek(ref: string, version: number, fields: readonly string[]): VersionOrder {
+    if (Number.isNaN(version)) return 'newer';
+    const prev = this.#seen.get(ref);
+    if (prev === undefined || version > prev.version) return 'newer';
+    if (version === prev.version) return 'same';
     return fields.every((field) => prev.fields.includes(field)) ? 'older-covered' : 'older-uncovered';
   }
 

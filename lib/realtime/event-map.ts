@@ -28,10 +28,10 @@ import {
   measureKeys,
 } from '@/lib/api/keys';
 import type { Action, Goal, Issue } from '@/lib/api/types';
-import { insertItem, insertSorted, patchEntityInArray, type Changes } from './cache-updaters';
+import { patchEntityInArray, type Changes } from './cache-updaters';
 import type { EntityTarget, EventMap, InvalidateTarget, PatchTarget } from './rule';
 
-export type { EntityTarget, EventMap, InvalidateTarget, PatchTarget, Rule } from './rule';
+export type { EntityTarget, EventMap, InsertTarget, InvalidateTarget, PatchTarget, Rule, UpdateTarget } from './rule';
 
 type Ev<T extends EventType> = DomainEvent<T>;
 
@@ -109,7 +109,7 @@ const created = <T extends EventType>(
 /** Insert into a cached list at the end (REST lists are oldest first); never creates the list. */
 const append = <T extends EventType>(key: PatchTarget<T>['key'], item: (e: Ev<T>) => Changes): PatchTarget<T> => ({
   key,
-  update: (cached, e) => insertItem(cached, { ...item(e) }, 'end'),
+  insert: (e) => ({ ...item(e) }),
 });
 
 export const eventMap = {
@@ -139,7 +139,8 @@ export const eventMap = {
     patch: [
       {
         key: (e) => goalKeys.activity(e.data.activity.goalId),
-        update: (cached, e) => insertSorted(cached, { ...e.data.activity }, 'createdAt', 'desc'),
+        insert: (e) => ({ ...e.data.activity }),
+        sortBy: { field: 'createdAt', order: 'desc' },
       },
     ],
     invalidate: [dashboard],
@@ -196,7 +197,8 @@ export const eventMap = {
     patch: [
       {
         key: (e) => measureKeys.readings(e.data.measureId),
-        update: (cached, e) => insertSorted(cached, { ...e.data.reading }, 'recordedAt', 'asc'),
+        insert: (e) => ({ ...e.data.reading }),
+        sortBy: { field: 'recordedAt', order: 'asc' },
       },
       {
         key: dashboardKeys.summary(),

@@ -39,7 +39,9 @@ export {
   type CacheBridge,
   type EventLog,
   type EventOutcome,
+  type EventPlan,
   type LogEntry,
+  type PlannedInvalidation,
   type StatsStore,
 } from './bridge';
 export { coveredKeys, eventMap, type Rule } from './event-map';

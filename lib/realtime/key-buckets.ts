@@ -1,4 +1,5 @@
-import type { Query, QueryCache, QueryCacheNotifyEvent, QueryKey } from '@tanstack/query-core';
+import { partialMatchKey, type Query, type QueryCache, type QueryCacheNotifyEvent, type QueryKey } from '@tanstack/query-core';
+import { keyHash } from './key-hash';
 
 const SEP = '\u0000';
 
@@ -23,6 +24,17 @@ export class KeyBuckets {
   handle(event: QueryCacheNotifyEvent): void {
     if (event.type === 'added') this.#file(event.query, true);
     else if (event.type === 'removed') this.#file(event.query, false);
+  }
+
+  /** The cached queries a key matches: that one key with `exact`, else every key it is a prefix of. */
+  match(key: QueryKey, exact: boolean): Query[] {
+    if (exact) {
+      const query = this.queryCache.get(keyHash(key));
+      return query === undefined ? [] : [query];
+    }
+    const out: Query[] = [];
+    for (const query of this.candidates(key)) if (partialMatchKey(query.queryKey, key)) out.push(query);
+    return out;
   }
 
   candidates(prefix: QueryKey): Iterable<Query> {

@@ -1,6 +1,7 @@
 import type { QueryKey } from '@tanstack/query-core';
 import type { DomainEvent, EventType } from '@/lib/protocol';
 import type { Changes } from './cache-updaters';
+import type { SortBy } from './list-draft';
 
 /**
  * The shape of one event-map rule. Functions are declared as methods on purpose: method
@@ -26,10 +27,24 @@ export interface EntityTarget<T extends EventType> {
   lists: QueryKey;
 }
 
-/** An exact key whose cached value is rewritten by a pure updater (same reference when unchanged). */
-export interface PatchTarget<T extends EventType> {
+/**
+ * An exact key whose cached value the event rewrites: either a pure updater (same reference when
+ * unchanged), or `insert`, an item added to the cached list unless an item with its id is there
+ * (declared rather than written as an updater, so that a window of events adds to one copy of the
+ * list instead of copying it per event). Neither ever creates a cache entry.
+ */
+export type PatchTarget<T extends EventType> = UpdateTarget<T> | InsertTarget<T>;
+
+export interface UpdateTarget<T extends EventType> {
   key: EventKey<T>;
   update(cached: unknown, event: DomainEvent<T>): unknown;
+}
+
+export interface InsertTarget<T extends EventType> {
+  key: EventKey<T>;
+  insert(event: DomainEvent<T>): Changes;
+  /** Placed by this ISO-time field, oldest first (`asc`) or newest first (`desc`); default: at the end. */
+  sortBy?: SortBy;
 }
 
 /** A key to invalidate: a prefix (partial match, as TanStack Query matches keys) or, with `exact`, one key. */

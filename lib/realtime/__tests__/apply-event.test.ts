@@ -7,6 +7,7 @@ import { CacheIndex } from '../cache-index';
 import { EntityVersions } from '../entity-versions';
 import { eventMap, type Rule } from '../event-map';
 import { InflightGuard } from '../inflight-guard';
+import { WriteBatch } from '../write-batch';
 import {
   action1,
   action2,
@@ -34,7 +35,8 @@ function setup(entries = [
 ] as [readonly unknown[], unknown][]) {
   const client = newClient();
   seed(client, entries);
-  const bridge = createCacheBridge(client, { schedule: manualSchedule().schedule });
+  // Patches written as each event is applied, so each test reads the cache right after an event.
+  const bridge = createCacheBridge(client, { schedule: manualSchedule().schedule, patchWindowMs: 0 });
   return { client, bridge, get: (key: readonly unknown[]) => client.getQueryData(key) };
 }
 
@@ -44,7 +46,7 @@ describe('applyRule', () => {
     seed(client, [[actionKeys.detail('a-1'), action1]]);
     const cache = client.getQueryCache();
     const index = new CacheIndex(cache, [actionKeys.lists()]);
-    const ctx: ApplyContext = { queryCache: cache, index, guard: new InflightGuard(10), versions: new EntityVersions(10) };
+    const ctx: ApplyContext = { queryCache: cache, index, guard: new InflightGuard(10), versions: new EntityVersions(10), writes: new WriteBatch(index) };
     const result = applyRule(eventMap['action.progress_updated'] as Rule, event('action.progress_updated'), ctx);
     expect(result).toEqual({
       status: 'applied',
@@ -65,7 +67,7 @@ describe('applyRule: edge cases of the table', () => {
     client.setQueryData(['things', 'list'], { items: [{ id: 'a-1', n: 1, updatedAt: T_OLD }] });
     const cache = client.getQueryCache();
     const index = new CacheIndex(cache, [['things', 'list']]);
-    const ctx: ApplyContext = { queryCache: cache, index, guard: new InflightGuard(10), versions: new EntityVersions(10) };
+    const ctx: ApplyContext = { queryCache: cache, index, guard: new InflightGuard(10), versions: new EntityVersions(10), writes: new WriteBatch(index) };
     const rule: Rule = {
       note: 'test rule',
       entity: { kind: 'action', id: () => 'a-1', version: () => T1, changes: () => ({ n: 2 }), detail: (id) => ['things', id], lists: ['things', 'list'] },
@@ -78,6 +80,8 @@ describe('applyRule: edge cases of the table', () => {
       patched: [['things', 'list']],
       invalidations: [],
     });
+    expect(client.getQueryData(['things', 'list'])).toEqual({ items: [{ id: 'a-1', n: 1, updatedAt: T_OLD }] });
+    ctx.writes.commit();
     expect(client.getQueryData(['things', 'list'])).toEqual({ items: [{ id: 'a-1', n: 2, updatedAt: T1 }] });
   });
 

@@ -11,11 +11,11 @@ function setup() {
   const cache = client.getQueryCache();
   const buckets = new KeyBuckets(cache);
   cache.subscribe((event) => buckets.handle(event));
-  const coalescer = new Coalescer<string>(cache, {
+  const coalescer = new Coalescer<string>({
     windowMs: 50,
     schedule: timers.schedule,
     now: () => 0,
-    candidates: (prefix) => buckets.candidates(prefix),
+    match: (key, exact) => buckets.match(key, exact),
     onFlush: (report) => reports.push(report),
   });
   return { client, timers, reports, coalescer };

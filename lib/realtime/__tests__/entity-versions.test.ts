@@ -15,6 +15,16 @@ describe('EntityVersions', () => {
     expect(versions.observe('action:a-1', v(5), ['status'])).toBe('older-uncovered');
   });
 
+  it('peek() answers as observe() would and remembers nothing', () => {
+    const versions = new EntityVersions(10);
+    versions.observe('action:a-1', v(5), ['status']);
+    expect(versions.peek('action:a-1', v(6), ['status'])).toBe('newer');
+    expect(versions.peek('action:a-1', v(5), ['progress'])).toBe('same');
+    expect(versions.peek('action:a-1', v(4), ['progress'])).toBe('older-uncovered');
+    expect(versions.observe('action:a-1', v(4), ['status'])).toBe('older-covered');
+    expect(versions.observe('action:a-1', v(4), ['progress'])).toBe('older-uncovered');
+  });
+
   it('treats an unreadable version as newer and remembers nothing for it', () => {
     const versions = new EntityVersions(10);
     expect(versions.observe('goal:g-1', Number.NaN, ['status'])).toBe('newer');

@@ -93,6 +93,7 @@ describe('hostile frames through parseFrame into the bridge (real QueryClient)',
     for (const entry of rejections) expect(entry.message.length).toBeGreaterThan(10);
 
     expect(feed(bridge, validFrame())).toBe('event');
+    bridge.flush();
     expect(client.getQueryData<Goal>(goalKeys.detail('g-1'))?.status).toBe('completed');
     expect(client.getQueryData<{ items: Goal[] }>(goalKeys.list({}))?.items.find((g) => g.id === 'g-1')?.status).toBe('completed');
     bridge.dispose();
@@ -105,6 +106,7 @@ describe('hostile frames through parseFrame into the bridge (real QueryClient)',
     const markup = hostileFrames.find((f) => f.name === 'markup in a title')!;
     expect(feed(bridge, proto.payload)).toBe('event');
     expect(feed(bridge, markup.payload)).toBe('event');
+    bridge.flush();
     const items = client.getQueryData<{ items: Goal[] }>(goalKeys.list({}))!.items;
     expect(items.map((g) => g.id)).toEqual(['g-1', '__proto__', 'g-xss']);
     expect(items[2]!.title).toBe('<img src=x onerror="globalThis.__xss=1">');
@@ -157,6 +159,8 @@ describe('hostile frames through parseFrame into the bridge (real QueryClient)',
     expect(stats.received).toBe(events);
     expect(Object.values(stats.rejected).reduce((a, b) => a + b, 0)).toBe(stats.invalid);
     expect(feed(bridge, validFrame('after-the-fuzz'))).toBe('event');
+    bridge.flush();
+    expectPrototypesUntouched();
     expect(client.getQueryData<Goal>(goalKeys.detail('g-1'))?.status).toBe('completed');
     bridge.dispose();
   });

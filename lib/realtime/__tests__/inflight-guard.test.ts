@@ -31,14 +31,19 @@ describe('no lost update: a REST response in flight when an event arrives', () =
     expect(bridge.stats.getSnapshot().reapplied).toBe(1);
   });
 
-  it('refetch of a detail: the event patches at once and survives the older response', async () => {
+  it.each(['before', 'after'] as const)('refetch of a detail: the window is written %s the older response lands, and the event survives it', async (order) => {
     const client = newClient();
     client.setQueryData(actionKeys.detail('a-1'), action1);
     const { bridge } = bridgeFor(client);
     const fetch = fetchHeld<Action>(client, actionKeys.detail('a-1'));
     bridge.applyEvent(event('action.progress_updated'));
-    expect(client.getQueryData(actionKeys.detail('a-1'))).toMatchObject({ progress: 70 });
+    if (order === 'before') {
+      bridge.flush();
+      expect(client.getQueryData(actionKeys.detail('a-1'))).toMatchObject({ progress: 70 });
+    }
     await fetch.release(action1);
+    expect(client.getQueryData(actionKeys.detail('a-1'))).toEqual({ ...action1, progress: 70, updatedAt: T1 });
+    bridge.flush();
     expect(client.getQueryData(actionKeys.detail('a-1'))).toEqual({ ...action1, progress: 70, updatedAt: T1 });
   });
 
@@ -64,16 +69,21 @@ describe('no lost update: a REST response in flight when an event arrives', () =
     expect(items[1]).toEqual(action2);
   });
 
-  it('refetch of a list that holds the entity: patched at once, and again over the older response', async () => {
+  it.each(['before', 'after'] as const)('refetch of a list that holds the entity: the window is written %s the older response lands, and the event survives it', async (order) => {
     const client = newClient();
     client.setQueryData(actionKeys.list({}), list(action1, action2));
     const { bridge } = bridgeFor(client);
     const fetch = fetchHeld<{ items: Action[] }>(client, actionKeys.list({}));
     bridge.applyEvent(event('action.progress_updated'));
-    expect(client.getQueryData<{ items: Action[] }>(actionKeys.list({}))!.items[0]).toMatchObject({ progress: 70 });
+    if (order === 'before') {
+      bridge.flush();
+      expect(client.getQueryData<{ items: Action[] }>(actionKeys.list({}))!.items[0]).toMatchObject({ progress: 70 });
+    }
     await fetch.release(list(action1, action2));
     expect(client.getQueryData<{ items: Action[] }>(actionKeys.list({}))!.items[0]).toMatchObject({ progress: 70, updatedAt: T1 });
     expect(bridge.stats.getSnapshot().reapplied).toBe(1);
+    bridge.flush();
+    expect(client.getQueryData<{ items: Action[] }>(actionKeys.list({}))!.items.map((a) => [a.id, a.progress])).toEqual([['a-1', 70], ['a-2', 40]]);
   });
 
   it('refetch of a list that did not hold the entity yet: the landed list gets the event too', async () => {

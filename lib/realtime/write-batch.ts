@@ -1,0 +1,210 @@
+import { notifyManager, type Query, type QueryCacheNotifyEvent } from '@tanstack/query-core';
+import type { CacheIndex } from './cache-index';
+import { idOf, insertItem, insertSorted, isList, isRecord, leavesFilters, patchEntityInList, type Changes, type Item } from './cache-updaters';
+import type { Updater } from './inflight-guard';
+import { ListDraft, type SortBy } from './list-draft';
+import { writePatch } from './query-write';
+
+export type Merge = <T>(value: T) => T;
+
+/** One change one event makes to one cached value. */
+export type Op =
+  /** The entity's own copy (its detail): merged with the event. */
+  | { kind: 'merge'; merge: Merge }
+  /** The entity inside a list: merged, or dropped from a list whose filters (key part `depth`) it now fails. */
+  | { kind: 'entity'; id: string; merge: Merge; changes: Changes; depth: number }
+  /** An item added to a list (at the end, or in `sortBy` order) unless an item with its id is there. */
+  | { kind: 'insert'; item: Item; sortBy: SortBy | undefined }
+  /** Any other pure updater of the whole value. */
+  | { kind: 'update'; update: Updater };
+
+/** The op as a pure updater of the whole cached value (for the in-flight guard and for replays). */
+export function updaterOf(op: Op, query: Query): Updater {
+  switch (op.kind) {
+    case 'merge':
+      return op.merge;
+    case 'entity': {
+      const filters = filtersOf(query, op.depth);
+      return (cached) => patchEntityInList(cached, op.id, op.changes, '', filters, op.merge);
+    }
+    case 'insert': {
+      const { item, sortBy } = op;
+      return sortBy === undefined
+        ? (cached) => insertItem(cached, item, 'end')
+        : (cached) => insertSorted(cached, item, sortBy.field, sortBy.order);
+    }
+    case 'update':
+      return op.update;
+  }
+}
+
+type Draft = {
+  query: Query;
+  /** The cached data the draft was opened on. */
+  base: unknown;
+  /** Every op taken, in order, to replay over the data if it is written from elsewhere first. */
+  ops: Op[];
+  /** One copy of a list that only got entity and insert ops, changed in place. */
+  list: ListDraft | undefined;
+  /** Otherwise the value after the ops, each applied as a pure updater. */
+  value: unknown;
+  /** A pure updater ran: which ids the list gained or lost is not known, the index re-reads it. */
+  opaque: boolean;
+};
+
+/**
+ * The patches of one flush window, written together: each affected query once, in one notify
+ * batch, however many events changed it. Until then the batch answers for the cache as it will be
+ * (`apply` evaluates each event against the pending value), so stale and duplicate checks stay per
+ * event and synchronous.
+ *
+ * Data written from elsewhere before the window's write (a REST response, an optimistic update)
+ * takes the pending changes on top of it at once: the ops are replayed over it. They are
+ * version-guarded and idempotent, so a response newer than the events is left as it is.
+ */
+export class WriteBatch {
+  readonly #drafts = new Map<Query, Draft>();
+  #writing = false;
+
+  constructor(private readonly index: CacheIndex) {}
+
+  /** Queries with a pending write. */
+  get size(): number {
+    return this.#drafts.size;
+  }
+
+  /**
+   * Whether `op` changes what `query` will show once the window is written. With `record` the
+   * change is kept for that write; without it nothing changes (a dry run).
+   */
+  apply(query: Query, op: Op, record: boolean): boolean {
+    let draft = this.#drafts.get(query);
+    if (draft !== undefined && draft.base !== query.state.data) {
+      // Written from elsewhere and not yet caught by `handle` (a nested cache event).
+      if (!record) return changes(replay(draft.ops, query, query.state.data), op, query);
+      this.#write(draft);
+      draft = undefined;
+    }
+    if (draft === undefined) {
+      const data = query.state.data;
+      if (data === undefined) return false;
+      if (!record) return changes(data, op, query);
+      const opened: Draft = { query, base: data, ops: [], list: undefined, value: data, opaque: false };
+      if ((op.kind === 'entity' || op.kind === 'insert') && isList(data)) opened.list = new ListDraft(data);
+      if (!this.#take(opened, op)) return false;
+      this.#drafts.set(query, opened);
+      return true;
+    }
+    if (!record) return changes(draft.list === undefined ? draft.value : draft.list.build().list, op, query);
+    return this.#take(draft, op);
+  }
+
+  /** Write every pending change: each query once, in one notify batch. */
+  commit(): void {
+    if (this.#drafts.size === 0) return;
+    const drafts = [...this.#drafts.values()];
+    notifyManager.batch(() => {
+      for (const draft of drafts) this.#write(draft);
+    });
+  }
+
+  /** Feed every QueryCache event here. */
+  handle(event: QueryCacheNotifyEvent): void {
+    if (event.type === 'removed') {
+      this.#drafts.delete(event.query);
+      return;
+    }
+    if (event.type !== 'updated' || this.#writing) return;
+    const draft = this.#drafts.get(event.query);
+    if (draft !== undefined && event.query.state.data !== draft.base) this.#write(draft);
+  }
+
+  /** Apply `op` to the draft; false (and the draft unchanged) when it changes nothing. */
+  #take(draft: Draft, op: Op): boolean {
+    const { query } = draft;
+    if (draft.list !== undefined && (op.kind === 'entity' || op.kind === 'insert')) {
+      const list = draft.list;
+      if (op.kind === 'insert') {
+        if (list.get(idOf(op.item)) !== undefined) return false;
+        list.insert(op.item, op.sortBy);
+        this.#noteId(query, idOf(op.item), true);
+      } else {
+        const item = list.get(op.id);
+        const merged = item === undefined ? item : op.merge(item);
+        if (merged === item || merged === undefined) return false;
+        const drop = leaves(merged, op, query);
+        list.set(op.id, drop ? null : merged);
+        if (drop) this.#noteId(query, op.id, false);
+      }
+    } else {
+      const current = draft.list === undefined ? draft.value : draft.list.build().list;
+      const next = updaterOf(op, query)(current);
+      if (next === current || next === undefined) return false;
+      if (op.kind === 'insert') this.#noteId(query, idOf(op.item), true);
+      else if (op.kind === 'entity' && isList(current) && isList(next) && next.items.length < current.items.length) {
+        this.#noteId(query, op.id, false);
+      } else if (op.kind === 'update') draft.opaque = true;
+      draft.list = undefined;
+      draft.value = next;
+    }
+    draft.ops.push(op);
+    return true;
+  }
+
+  #noteId(query: Query, id: unknown, added: boolean): void {
+    if (typeof id === 'string') this.index.noteVirtual(query, id, added);
+  }
+
+  #write(draft: Draft): void {
+    const { query } = draft;
+    this.#drafts.delete(query);
+    const current = query.state.data;
+    let next: unknown;
+    let exact = !draft.opaque;
+    if (current !== draft.base) {
+      next = replay(draft.ops, query, current);
+      exact = false;
+    } else if (draft.list !== undefined) {
+      const built = draft.list.build(true);
+      next = built.list;
+      exact &&= built.exact;
+    } else {
+      next = draft.value;
+    }
+    if (next === current || next === undefined) return;
+    this.#writing = true;
+    try {
+      writePatch(query, next);
+    } finally {
+      this.#writing = false;
+    }
+    if (exact) this.index.published(query, current);
+    else this.index.noteWrite(query, current);
+  }
+}
+
+/** Whether `op` would change `value` (a dry run over a value nobody else holds a draft of). */
+function changes(value: unknown, op: Op, query: Query): boolean {
+  if (value === undefined) return false;
+  const next = updaterOf(op, query)(value);
+  return next !== value && next !== undefined;
+}
+
+function replay(ops: readonly Op[], query: Query, data: unknown): unknown {
+  let value = data;
+  for (const op of ops) {
+    const next = updaterOf(op, query)(value);
+    if (next !== undefined) value = next;
+  }
+  return value;
+}
+
+function leaves(merged: Item, op: Extract<Op, { kind: 'entity' }>, query: Query): boolean {
+  const filters = filtersOf(query, op.depth);
+  return filters !== undefined && leavesFilters(merged, op.changes, filters);
+}
+
+function filtersOf(query: Query, depth: number): Changes | undefined {
+  const part = query.queryKey[depth];
+  return isRecord(part) ? part : undefined;
+}
