@@ -1,9 +1,10 @@
 import type { EventType, SocketErrorCode, WireEventData } from '@/lib/protocol';
+import type { StreamStatus } from '@/mock-ws/control-stream';
 import type { LogEntry } from '@/mock-ws/event-log';
 import type { HandshakeRecord } from '@/mock-ws/handshake';
 import type { ConnectionInfo } from '@/mock-ws/socket-hub';
 
-export type { LogEntry, HandshakeRecord, ConnectionInfo };
+export type { LogEntry, HandshakeRecord, ConnectionInfo, StreamStatus };
 export type Tenant = 'acme' | 'globex';
 export type LogKind = LogEntry['kind'];
 export type ChaosConfig = {
@@ -82,6 +83,20 @@ export class ControlClient {
 
   chaosStatus(): Promise<ChaosStatus> {
     return this.get('chaos');
+  }
+
+  /**
+   * Real writes through mock-ws's REST write path at `rate` events/s for `durationMs` (REST stays
+   * the truth; each write broadcasts its events). `{ stop: true }` stops it; so does `reset`.
+   */
+  stream(options: { rate: number; durationMs: number; tenant?: Tenant; mix?: 'progress' | 'mixed'; seed?: number } | { stop: true }): Promise<StreamStatus> {
+    if ('stop' in options) return this.post('stream', { stop: true });
+    const { durationMs, ...rest } = options;
+    return this.post('stream', { ...rest, duration_ms: durationMs });
+  }
+
+  streamStatus(): Promise<StreamStatus> {
+    return this.get('stream');
   }
 
   /** Send a `ping` frame to every open socket now. */
