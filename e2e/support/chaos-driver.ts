@@ -3,12 +3,15 @@ import { get, rest, type Session } from './chaos-backend';
 /**
  * The chaos driver: a seeded stream of random REST writes, each of a kind that the contract says
  * broadcasts an event (title edits and a goal's return to draft send none, so a screen could not
- * learn of them without polling: they are left out on purpose). Bounded in count and in time.
+ * learn of them without polling: they are left out on purpose). Bounded in count and in time, and
+ * paced so that the writes spread over `maxMs` (the run lasts as long as it was asked to).
  */
 export const DRIVER_DEFAULTS = {
   writes: 300,
   maxMs: 45_000,
   concurrency: 6,
+  /** Spread the writes evenly over maxMs instead of sending them as fast as REST answers. */
+  paced: true,
   /** Share of writes that go to the second tenant. */
   otherTenantShare: 0.2,
 };
@@ -82,6 +85,8 @@ export async function runDriver(options: Partial<DriverOptions> & Pick<DriverOpt
   const worker = async () => {
     while (issued < opts.writes && Date.now() - start < opts.maxMs) {
       const n = ++issued;
+      const due = start + ((n - 1) * opts.maxMs) / opts.writes;
+      if (opts.paced && due > Date.now()) await new Promise((resolve) => setTimeout(resolve, due - Date.now()));
       const world = others.length > 0 && random.next() < opts.otherTenantShare ? random.pick(others) : home;
       const write = nextWrite(world, random, n);
       result.byKind[write.kind] = (result.byKind[write.kind] ?? 0) + 1;
