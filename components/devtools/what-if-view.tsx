@@ -2,13 +2,13 @@
 
 import { useId, useState } from 'react';
 import { EVENT_TYPES, type DomainEvent, type EventType } from '@/lib/protocol';
-import type { EventOutcome } from '@/lib/realtime';
+import type { EventOutcome, EventPlan } from '@/lib/realtime';
 import { describeRule, formatKey } from '@/lib/realtime/map-report';
 import { Badge, Button, Field, Select, Textarea } from '@/components/ui';
 import type { DevtoolsSource } from './devtools-source';
 import { redactText, type Secrets } from './redact-payload';
 import { RuleLines } from './rule-lines';
-import { exampleFrame, whatIf, type Plan, type WhatIf } from './what-if';
+import { exampleFrame, whatIf, type WhatIf } from './what-if';
 import styles from './devtools.module.css';
 
 const EXAMPLES = EVENT_TYPES.map((type) => ({ value: type, label: type }));
@@ -102,7 +102,7 @@ function Result({ result, secrets }: { result: WhatIf; secrets: Secrets }) {
   }
 }
 
-function PlanView({ event, plan }: { event: DomainEvent; plan: Plan }) {
+function PlanView({ event, plan }: { event: DomainEvent; plan: EventPlan }) {
   const rule = describeRule(event.type, event);
   return (
     <>
@@ -132,9 +132,7 @@ function PlanView({ event, plan }: { event: DomainEvent; plan: Plan }) {
               {plan.invalidated.map(({ queryKey, active }, i) => (
                 <li key={i}>
                   <span className={styles.mono}>{redactText(formatKey(queryKey))}</span>{' '}
-                  {active === null ? null : (
-                    <Badge tone={active ? 'info' : 'muted'}>{active ? 'active: refetches' : 'inactive: marked stale'}</Badge>
-                  )}
+                  <Badge tone={active ? 'info' : 'muted'}>{active ? 'active: refetches' : 'inactive: marked stale'}</Badge>
                 </li>
               ))}
             </ul>

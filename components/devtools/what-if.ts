@@ -1,37 +1,17 @@
-import type { QueryKey } from '@tanstack/query-core';
 import { exampleEvents, isEventType, parseFrame, type DomainEvent, type EventType } from '@/lib/protocol';
-import type { CacheBridge } from '@/lib/realtime';
+import type { CacheBridge, EventPlan } from '@/lib/realtime';
 
 /**
  * "What would this event do?": parse a pasted or example frame exactly as the socket would, then
  * ask the bridge for a dry-run plan against the current cache. Nothing here writes to the cache.
  */
 
-export type PlannedInvalidation = { queryKey: QueryKey; active: boolean | null };
-export type Plan =
-  | { status: 'would-apply'; patched: QueryKey[]; invalidated: PlannedInvalidation[]; notes: string }
-  | { status: 'would-ignore'; reason: 'stale' | 'duplicate'; detail: string };
-
 export type WhatIf =
   | { kind: 'empty' }
   | { kind: 'invalid'; message: string }
   | { kind: 'not-an-event'; message: string }
   | { kind: 'no-bridge'; message: string }
-  | { kind: 'plan'; event: DomainEvent; plan: Plan };
-
-/** The bridge's raw `plan()` answer; invalidations may come as bare keys (activity unknown). */
-type RawPlan =
-  | { status: 'would-apply'; patched: QueryKey[]; invalidated: ReadonlyArray<{ queryKey: QueryKey; active: boolean } | QueryKey>; notes: string }
-  | { status: 'would-ignore'; reason: 'stale' | 'duplicate'; detail: string };
-type Planner = { plan?: (event: DomainEvent) => RawPlan };
-
-export function normalizePlan(raw: RawPlan): Plan {
-  if (raw.status === 'would-ignore') return raw;
-  const invalidated = raw.invalidated.map((item): PlannedInvalidation =>
-    Array.isArray(item) ? { queryKey: item as QueryKey, active: null } : (item as { queryKey: QueryKey; active: boolean }),
-  );
-  return { status: 'would-apply', patched: raw.patched, invalidated, notes: raw.notes };
-}
+  | { kind: 'plan'; event: DomainEvent; plan: EventPlan };
 
 export function whatIf(text: string, bridge: CacheBridge | null): WhatIf {
   if (text.trim() === '') return { kind: 'empty' };
@@ -47,10 +27,8 @@ export function whatIf(text: string, bridge: CacheBridge | null): WhatIf {
     return { kind: 'not-an-event', message: `A ${frame.type} frame is handled by the socket itself; it never touches the cache.` };
   }
   const event = frame as DomainEvent;
-  const planner = bridge as (CacheBridge & Planner) | null;
-  if (planner === null) return { kind: 'no-bridge', message: 'The realtime bridge is not running yet (it starts with the app’s providers).' };
-  if (typeof planner.plan !== 'function') return { kind: 'no-bridge', message: 'This build’s bridge cannot plan events (no bridge.plan).' };
-  return { kind: 'plan', event, plan: normalizePlan(planner.plan(event)) };
+  if (bridge === null) return { kind: 'no-bridge', message: 'The realtime bridge is not running yet (it starts with the app’s providers).' };
+  return { kind: 'plan', event, plan: bridge.plan(event) };
 }
 
 /**

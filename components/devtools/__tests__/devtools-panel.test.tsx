@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseFrame, type DomainEvent, type FrameRejection } from '@/lib/protocol';
 import { createCacheBridge, createConnectionStore, type EventOutcome } from '@/lib/realtime';
-import { goalKeys } from '@/lib/api/keys';
+import { actionKeys, dashboardKeys, goalKeys } from '@/lib/api/keys';
 import { event, manualSchedule, newClient, observe, seed, settle, T_OLD } from '@/lib/realtime/__tests__/helpers/bridge-fixtures';
 import { DevtoolsPanel, type DevtoolsTab } from '../devtools-panel';
 import { INITIAL_LOG_VIEW, type DevtoolsSource, type LogViewState } from '../devtools-source';
@@ -190,5 +190,53 @@ describe('DevtoolsPanel: counters and connection', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Resync now' }));
     expect(controls.resyncNow).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(screen.getByTestId('devtools-counter-resyncs').textContent).toBe('Resyncs1'));
+  });
+});
+
+describe('DevtoolsPanel: what would this event do?', () => {
+  it('lists the cached keys an example would patch and invalidate (active or not), and applies it locally on request', async () => {
+    const { client, bridge, timers } = setup('what-if');
+    observe(client, dashboardKeys.summary(), () => ({ activeGoals: 1 }));
+    await settle();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Example event' }), { target: { value: 'action.status_changed' } });
+    const result = screen.getByTestId('devtools-what-if');
+    const patch = within(result).getByRole('list', { name: 'Would patch' });
+    const patched = within(patch).getAllByRole('listitem').map((item) => item.textContent);
+    expect(patched).toEqual(
+      expect.arrayContaining([
+        "['actions', 'detail', 'a-1']",
+        "['actions', 'list', {}]",
+        "['actions', 'list', { goalId: 'g-1' }]",
+        "['actions', 'list', { status: 'in_progress' }]",
+      ]),
+    );
+    expect(patched).not.toContain("['actions', 'list', { status: 'blocked' }]");
+    const invalidate = within(result).getByRole('list', { name: 'Would invalidate' });
+    const items = within(invalidate).getAllByRole('listitem').map((item) => item.textContent);
+    expect(items).toEqual(
+      expect.arrayContaining([
+        "['actions', 'list', { status: 'blocked' }] inactive: marked stale",
+        "['goals', 'detail', 'g-1'] inactive: marked stale",
+        "['dashboard', 'summary'] active: refetches",
+      ]),
+    );
+    expect(items).toHaveLength(3);
+    // A dry run: nothing changed, nothing logged.
+    expect(client.getQueryData<{ status: string }>(actionKeys.detail('a-1'))?.status).toBe('in_progress');
+    expect(bridge.log.getSnapshot()).toHaveLength(0);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Apply locally' }));
+    expect(within(result).getByRole('status').textContent).toMatch(/^Applied locally: patched \d+, invalidated 3/);
+    expect(within(result).getByText('Would be ignored: stale')).toBeTruthy();
+    act(() => void timers.run());
+    expect(client.getQueryData<{ status: string }>(actionKeys.detail('a-1'))?.status).toBe('blocked');
+    expect(bridge.log.getSnapshot().filter((entry) => entry.kind === 'event')).toHaveLength(1);
+  });
+
+  it('explains a pasted frame the socket would drop', () => {
+    setup('what-if');
+    fireEvent.change(screen.getByRole('textbox', { name: /Event frame/ }), { target: { value: '{"type":"goal.completed","data":{}}' } });
+    expect(screen.getByTestId('devtools-what-if').textContent).toMatch(/The socket would drop this frame \(bad_envelope\)/);
+    expect((screen.getByRole('button', { name: 'Apply locally' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

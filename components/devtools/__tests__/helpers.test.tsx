@@ -7,7 +7,7 @@ import { buildLogExport } from '../export-log';
 import { entryTitle, formatMicros, formatTime, matchesFilters, NO_FILTERS, outcomeTags, summarize } from '../log-format';
 import { PayloadCapture } from '../payload-capture';
 import { payloadJson, redactPayload, redactText } from '../redact-payload';
-import { exampleFrame, normalizePlan, whatIf } from '../what-if';
+import { exampleFrame, whatIf } from '../what-if';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1LTEifQ.c2lnbmF0dXJl';
 
@@ -201,14 +201,5 @@ describe('whatIf', () => {
     });
     const created = JSON.parse(exampleFrame('goal.created', new Date('2030-01-01T00:00:00.000Z'))) as { data: { goal: Record<string, unknown> } };
     expect(created.data.goal).toMatchObject({ created_at: '2030-01-01T00:00:00.000Z', updated_at: '2030-01-01T00:00:00.000Z' });
-  });
-
-  it('accepts a plan whose invalidations are bare keys (activity unknown)', () => {
-    expect(normalizePlan({ status: 'would-apply', patched: [], invalidated: [['dashboard']], notes: '' })).toEqual({
-      status: 'would-apply',
-      patched: [],
-      invalidated: [{ queryKey: ['dashboard'], active: null }],
-      notes: '',
-    });
   });
 });
