@@ -215,4 +215,7 @@ test('at 1280 px: a reading patches the dashboard; "What if" marks active querie
   await expect(result.getByRole('status')).toContainText('Applied locally');
   await devtools.tab('Event log').click();
   await expect(devtools.rows.first()).toContainText('goal.completed');
+  await devtools.tab('Counters').click();
+  await expect(devtools.panel.getByTestId('devtools-counter-applied').locator('dd')).toHaveText('2');
+  await page.screenshot({ path: 'screenshots/devtools-1280-counters.png' });
 });
