@@ -6,7 +6,7 @@ import { versionOf, type EntityVersions } from './entity-versions';
 import type { InflightGuard } from './inflight-guard';
 import { keyHash } from './key-hash';
 import { resolveKey, type EntityTarget, type PatchTarget, type Rule } from './rule';
-import { updaterOf, type Merge, type Op, type WriteBatch } from './write-batch';
+import { updaterOf, type Merger, type Op, type WriteBatch } from './write-batch';
 
 /** What applying a rule needs: the cache, the list index, the in-flight guard, ordering state and the window's writes. */
 export interface ApplyContext {
@@ -26,16 +26,38 @@ export type ApplyResult =
 /** `apply` records the event; `plan` only says what it would do, changing no state at all. */
 export type ApplyMode = 'apply' | 'plan';
 
-type Entity = {
-  ref: string;
-  id: string;
-  version: string;
-  changes: Changes;
-  fields: string[];
-  target: EntityTarget<EventType>;
-  /** `mergeEntity` with this event's changes, memoized by input: copies that shared an object still share one after the patch. */
-  merge: Merge;
-};
+/** The one entity an event changes, and its changes merged into cached copies (memoized per input object). */
+class Entity implements Merger {
+  readonly ref: string;
+  readonly fields: string[];
+  #lastIn: unknown;
+  #lastOut: unknown;
+  #more: Map<unknown, unknown> | undefined;
+
+  constructor(
+    readonly target: EntityTarget<EventType>,
+    readonly id: string,
+    readonly version: string,
+    readonly changes: Changes,
+  ) {
+    this.ref = `${target.kind}:${id}`;
+    this.fields = Object.keys(changes);
+  }
+
+  /** `mergeEntity` with this event's changes; copies that shared an object still share one after the patch. */
+  merge<T>(item: T): T {
+    // Most events meet one object (the detail and every list share it): a one-entry memo first.
+    if (item === this.#lastIn && this.#lastIn !== undefined) return this.#lastOut as T;
+    let out = this.#more?.get(item) as T | undefined;
+    if (out === undefined) {
+      out = mergeEntity(item, this.changes, this.version);
+      if (this.#lastIn !== undefined) (this.#more ??= new Map()).set(this.#lastIn, this.#lastOut);
+      this.#lastIn = item;
+      this.#lastOut = out;
+    }
+    return out;
+  }
+}
 
 type Run = {
   ctx: ApplyContext;
@@ -63,7 +85,7 @@ export function applyRule(rule: Rule, event: DomainEvent, ctx: ApplyContext, mod
   if (entity !== undefined) {
     const version = versionOf(entity.version);
     order = run.record ? ctx.versions.observe(entity.ref, version, entity.fields) : ctx.versions.peek(entity.ref, version, entity.fields);
-    patchKey(run, entity.target.detail(entity.id), { kind: 'merge', merge: entity.merge });
+    patchKey(run, entity.target.detail(entity.id), { kind: 'merge', entity });
     patchLists(run, entity);
   }
   for (const target of rule.patch ?? []) {
@@ -86,25 +108,7 @@ export function applyRule(rule: Rule, event: DomainEvent, ctx: ApplyContext, mod
 }
 
 function resolveEntity(target: EntityTarget<EventType>, event: DomainEvent): Entity {
-  const id = target.id(event);
-  const changes = target.changes(event);
-  const version = target.version(event);
-  let lastIn: unknown;
-  let lastOut: unknown;
-  let merged: Map<unknown, unknown> | undefined;
-  // Most events meet one object (the detail and every list share it): a one-entry memo before a Map.
-  const merge = <T>(item: T): T => {
-    if (item === lastIn) return lastOut as T;
-    let out = merged?.get(item) as T | undefined;
-    if (out === undefined) {
-      out = mergeEntity(item, changes, version);
-      if (lastIn !== undefined) (merged ??= new Map()).set(lastIn, lastOut);
-      lastIn = item;
-      lastOut = out;
-    }
-    return out;
-  };
-  return { ref: `${target.kind}:${id}`, id, version, changes, fields: Object.keys(changes), target, merge };
+  return new Entity(target, target.id(event), target.version(event), target.changes(event));
 }
 
 function opOf(target: PatchTarget<EventType>, event: DomainEvent): Op {
@@ -120,7 +124,7 @@ function patchKey(run: Run, key: QueryKey, op: Op): void {
 function patchLists(run: Run, entity: Entity): void {
   const { index, guard } = run.ctx;
   const lists = entity.target.lists;
-  const op: Op = { kind: 'entity', id: entity.id, merge: entity.merge, changes: entity.changes, depth: lists.length };
+  const op: Op = { kind: 'entity', id: entity.id, entity, changes: entity.changes, depth: lists.length };
   // A copy: patching may drop the entity from a list, and so the list from this set.
   const containing = [...index.listsContaining(lists, entity.id)];
   for (const query of containing) patchQuery(run, query, op);

@@ -157,11 +157,10 @@ export function createCacheBridge(queryClient: QueryClient, options: Partial<Bri
 
   function applyEvent(event: DomainEvent): EventOutcome {
     const start = opts.now();
-    const micros = () => Math.round((opts.now() - start) * 10_000) / 10;
     if (disposed) return { status: 'ignored', reason: 'stale', detail: 'The bridge was disposed.', micros: 0 };
     if (event.id !== undefined) {
       if (seenIds.has(event.id)) {
-        const outcome: EventOutcome = { status: 'ignored', reason: 'duplicate', detail: `Event id ${event.id} was already applied.`, micros: micros() };
+        const outcome: EventOutcome = { status: 'ignored', reason: 'duplicate', detail: `Event id ${event.id} was already applied.`, micros: micros(opts.now() - start) };
         log.push({ kind: 'event', type: event.type, id: event.id, outcome, refetches: 0 });
         stats.add({ received: 1, duplicate: 1 });
         return outcome;
@@ -174,11 +173,11 @@ export function createCacheBridge(queryClient: QueryClient, options: Partial<Bri
     const source: Source = {};
     let outcome: EventOutcome;
     if (result.status === 'stale') {
-      outcome = { status: 'ignored', reason: 'stale', detail: result.detail, micros: micros() };
+      outcome = { status: 'ignored', reason: 'stale', detail: result.detail, micros: micros(opts.now() - start) };
       stats.add({ received: 1, stale: 1 });
     } else {
       for (const { key, exact } of result.invalidations) coalescer.add(key, exact, source);
-      outcome = { status: 'applied', patched: result.patched, invalidated: result.invalidations.map((i) => i.key), micros: micros() };
+      outcome = { status: 'applied', patched: result.patched, invalidated: result.invalidations.map((i) => i.key), micros: micros(opts.now() - start) };
       stats.add({
         received: 1,
         applied: 1,
@@ -250,6 +249,11 @@ function listPrefixes(): QueryKey[] {
     if (rule.entity !== undefined) byHash.set(hashKey(rule.entity.lists), rule.entity.lists);
   }
   return [...byHash.values()];
+}
+
+/** Elapsed ms as µs with one decimal. */
+function micros(ms: number): number {
+  return Math.round(ms * 10_000) / 10;
 }
 
 function checkOptions(opts: BridgeOptions): void {

@@ -1,4 +1,7 @@
 import { compareTimes } from './entity-versions';
+import { carryPositions, indexOfId } from './item-positions';
+
+export { carryPositions, indexOfId } from './item-positions';
 
 /**
  * Pure updaters over cached values: entities (camelCase, as in lib/api/types) and lists
@@ -40,48 +43,6 @@ export function mergeEntity<T>(entity: T, changes: Changes, version: string): T 
 
 const REMOVE = Symbol('remove');
 
-// Long lists get an id → position map, built once per items array and carried over to the next
-// array when a patch keeps every position, so patching an item of a long list does not scan it.
-const LONG_LIST = 64;
-const positions = new WeakMap<readonly unknown[], ReadonlyMap<unknown, number>>();
-
-/** Position of the first item with this id, or -1. */
-export function indexOfId(items: readonly unknown[], id: unknown): number {
-  if (items.length < LONG_LIST) {
-    for (let i = 0; i < items.length; i++) if (idOf(items[i]) === id) return i;
-    return -1;
-  }
-  let map = positions.get(items);
-  if (map === undefined) {
-    const built = new Map<unknown, number>();
-    for (let i = items.length - 1; i >= 0; i--) built.set(idOf(items[i]), i);
-    positions.set(items, (map = built));
-  }
-  return map.get(id) ?? -1;
-}
-
-/**
- * `next` holds `previous`'s items at the same positions, plus `appended` at the end: reuse the
- * position map (shared when nothing was appended: older arrays may share it too) instead of
- * rebuilding it from scratch on the next lookup.
- */
-export function carryPositions(previous: readonly unknown[], next: readonly unknown[], appended: readonly unknown[] = []): void {
-  const map = positions.get(previous);
-  if (map === undefined) return;
-  if (appended.length === 0) {
-    positions.set(next, map);
-    return;
-  }
-  const grown = new Map(map);
-  let at = next.length - appended.length;
-  for (const item of appended) {
-    const id = idOf(item);
-    if (!grown.has(id)) grown.set(id, at);
-    at++;
-  }
-  positions.set(next, grown);
-}
-
 /** The list with item `id` replaced by `update(item)`, or dropped when it returns `REMOVE`. */
 function updateItem(list: unknown, id: string, update: (item: Item) => Item | typeof REMOVE): unknown {
   if (!isList(list)) return list;
@@ -93,6 +54,7 @@ function updateItem(list: unknown, id: string, update: (item: Item) => Item | ty
   const items = list.items.slice();
   if (next === REMOVE) {
     items.splice(index, 1);
+    carryPositions(list.items, items, [], 1);
   } else {
     items[index] = next;
     carryPositions(list.items, items);

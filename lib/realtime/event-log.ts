@@ -64,7 +64,7 @@ abstract class Store<T> {
 
   protected changed(): void {
     this.#snapshot = undefined;
-    for (const listener of [...this.#listeners]) listener();
+    if (this.#listeners.size > 0) for (const listener of [...this.#listeners]) listener();
   }
 }
 

@@ -61,9 +61,17 @@ function listsWith<T extends EventType>(
 ): InvalidateTarget<T> {
   return {
     key: (e) => {
-      const named = Object.entries(filters(e)).filter(([, value]) => value !== null && value !== undefined && value !== '');
+      const given = filters(e);
+      const named: Record<string, string> = {};
+      let any = false;
+      for (const field in given) {
+        const value = given[field];
+        if (value === null || value === undefined || value === '') continue;
+        named[field] = value;
+        any = true;
+      }
       // An empty filter would partially match every list, the unfiltered one included.
-      return named.length === 0 ? null : list(Object.fromEntries(named) as Record<string, string>);
+      return any ? list(named) : null;
     },
   };
 }

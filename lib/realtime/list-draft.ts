@@ -12,7 +12,7 @@ export type SortBy = { field: string; order: 'asc' | 'desc' };
  *
  * Items are found through the cached list's id → position map (see `indexOfId`), which stays
  * valid for the copy while items are only replaced, dropped (left as a hole until `build`) or
- * appended. An insert in the middle (a sorted insert out of order, or newest-first) shifts
+ * appended, and is handed on to the list it builds. An insert in the middle (a sorted insert out of order, or newest-first) shifts
  * positions; lookups then scan the copy, which is fine for the short lists that get them.
  */
 export class ListDraft {
@@ -62,6 +62,7 @@ export class ListDraft {
   build(publish = false): { list: List; exact: boolean } {
     let items = this.#items;
     let exact = true;
+    const appended = this.#shifted ? [] : items.slice(this.base.items.length).filter((item) => item !== REMOVED);
     if (this.#dropped.size > 0) {
       const kept: unknown[] = [];
       for (const item of items) {
@@ -70,9 +71,8 @@ export class ListDraft {
         kept.push(item);
       }
       items = kept;
-    } else if (publish && !this.#shifted) {
-      carryPositions(this.base.items, items, items.slice(this.base.items.length));
     }
+    if (publish && !this.#shifted) carryPositions(this.base.items, items, appended, this.#items.length - items.length);
     return { list: { ...this.base, items }, exact };
   }
 
@@ -94,14 +94,18 @@ export class ListDraft {
 
 /** Where `item` goes in `field` order; in-order arrivals (the usual case) compare with one neighbour. */
 function sortedPlace(items: readonly unknown[], item: Item, { field, order }: SortBy): number {
-  const newer = (other: unknown) => other === REMOVED || (isRecord(other) && compareTimes(other[field], item[field]) > 0);
-  let at: number;
+  const time = item[field];
   if (order === 'asc') {
-    at = items.length;
-    while (at > 0 && newer(items[at - 1])) at--;
-  } else {
-    at = 0;
-    while (at < items.length && newer(items[at])) at++;
+    let at = items.length;
+    while (at > 0 && after(items[at - 1], field, time)) at--;
+    return at;
   }
+  let at = 0;
+  while (at < items.length && after(items[at], field, time)) at++;
   return at;
+}
+
+/** `other` sorts after `time` (a dropped place is passed over). */
+function after(other: unknown, field: string, time: unknown): boolean {
+  return other === REMOVED || (isRecord(other) && compareTimes(other[field], time) > 0);
 }

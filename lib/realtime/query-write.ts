@@ -11,14 +11,14 @@ import type { Query } from '@tanstack/query-core';
 export function writePatch(query: Query, next: unknown): void {
   const wasInvalidated = query.state.isInvalidated;
   const options = query.options as { structuralSharing?: unknown };
-  const hadOwn = Object.prototype.hasOwnProperty.call(options, 'structuralSharing');
   const sharing = options.structuralSharing;
   options.structuralSharing = false;
   try {
     query.setData(next, { manual: true, updatedAt: query.state.dataUpdatedAt });
   } finally {
-    if (hadOwn) options.structuralSharing = sharing;
-    else delete options.structuralSharing;
+    // Put back, never `delete`d: deleting a property turns the options object into a slow
+    // dictionary for the rest of the query's life. Absent and undefined mean the same to TanStack.
+    options.structuralSharing = sharing;
   }
   if (wasInvalidated) query.invalidate();
 }

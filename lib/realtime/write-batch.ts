@@ -5,14 +5,17 @@ import type { Updater } from './inflight-guard';
 import { ListDraft, type SortBy } from './list-draft';
 import { writePatch } from './query-write';
 
-export type Merge = <T>(value: T) => T;
+/** Merges one event's changes into cached copies of its entity: the same result for the same input object. */
+export interface Merger {
+  merge<T>(value: T): T;
+}
 
 /** One change one event makes to one cached value. */
 export type Op =
   /** The entity's own copy (its detail): merged with the event. */
-  | { kind: 'merge'; merge: Merge }
+  | { kind: 'merge'; entity: Merger }
   /** The entity inside a list: merged, or dropped from a list whose filters (key part `depth`) it now fails. */
-  | { kind: 'entity'; id: string; merge: Merge; changes: Changes; depth: number }
+  | { kind: 'entity'; id: string; entity: Merger; changes: Changes; depth: number }
   /** An item added to a list (at the end, or in `sortBy` order) unless an item with its id is there. */
   | { kind: 'insert'; item: Item; sortBy: SortBy | undefined }
   /** Any other pure updater of the whole value. */
@@ -22,10 +25,10 @@ export type Op =
 export function updaterOf(op: Op, query: Query): Updater {
   switch (op.kind) {
     case 'merge':
-      return op.merge;
+      return (cached) => op.entity.merge(cached);
     case 'entity': {
       const filters = filtersOf(query, op.depth);
-      return (cached) => patchEntityInList(cached, op.id, op.changes, '', filters, op.merge);
+      return (cached) => patchEntityInList(cached, op.id, op.changes, '', filters, (item) => op.entity.merge(item));
     }
     case 'insert': {
       const { item, sortBy } = op;
@@ -130,7 +133,7 @@ export class WriteBatch {
         this.#noteId(query, idOf(op.item), true);
       } else {
         const item = list.get(op.id);
-        const merged = item === undefined ? item : op.merge(item);
+        const merged = item === undefined ? item : op.entity.merge(item);
         if (merged === item || merged === undefined) return false;
         const drop = leaves(merged, op, query);
         list.set(op.id, drop ? null : merged);

@@ -15,7 +15,7 @@ describe('writePatch', () => {
     expect(query.state).toMatchObject({ dataUpdatedAt: 1_000, isInvalidated: true, status: 'success' });
   });
 
-  it('restores the query\'s own structuralSharing option', () => {
+  it('restores the query\'s own structuralSharing option (or its absence: undefined)', () => {
     const client = newClient();
     const sharing = (_old: unknown, next: unknown) => next;
     const observer = new QueryObserver(client, { queryKey: ['s'], queryFn: () => 1, enabled: false, structuralSharing: sharing });
@@ -27,8 +27,13 @@ describe('writePatch', () => {
     writePatch(withOption, 2);
     writePatch(plain, 2);
     expect(withOption.options.structuralSharing).toBe(sharing);
-    expect('structuralSharing' in plain.options).toBe(false);
+    expect(plain.options.structuralSharing).toBeUndefined();
     expect([withOption.state.data, plain.state.data, withOption.state.isInvalidated]).toEqual([2, 2, false]);
+    // Structural sharing still applies to later writes from elsewhere.
+    client.setQueryData(['plain'], { deep: [1] });
+    const shared = plain.state.data;
+    client.setQueryData(['plain'], { deep: [1] });
+    expect(plain.state.data).toBe(shared);
     stop();
   });
 });

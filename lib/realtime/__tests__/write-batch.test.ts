@@ -3,7 +3,7 @@ import type { Query, QueryKey } from '@tanstack/query-core';
 import { actionKeys } from '@/lib/api/keys';
 import { CacheIndex } from '../cache-index';
 import { mergeEntity } from '../cache-updaters';
-import { WriteBatch, type Op } from '../write-batch';
+import { WriteBatch, type Merger, type Op } from '../write-batch';
 import { action1, action2, newClient, T0, T1, T2 } from './helpers/bridge-fixtures';
 
 function setup() {
@@ -25,18 +25,20 @@ function setup() {
   return { client, writes, written, query, holding };
 }
 
-const merge = (changes: Record<string, unknown>, version: string) => {
+const merge = (changes: Record<string, unknown>, version: string): Merger => {
   const memo = new Map<unknown, unknown>();
-  return <T,>(item: T): T => {
-    if (!memo.has(item)) memo.set(item, mergeEntity(item, changes, version));
-    return memo.get(item) as T;
+  return {
+    merge<T>(item: T): T {
+      if (!memo.has(item)) memo.set(item, mergeEntity(item, changes, version));
+      return memo.get(item) as T;
+    },
   };
 };
 const entityOp = (id: string, changes: Record<string, unknown>, version: string): Op => ({
   kind: 'entity',
   id,
   changes,
-  merge: merge(changes, version),
+  entity: merge(changes, version),
   depth: 2,
 });
 
@@ -80,13 +82,13 @@ describe('WriteBatch', () => {
   it('data written from elsewhere before the commit gets the pending ops on top at once (an older response), or wins (a newer one)', () => {
     const { client, writes, query } = setup();
     const detail = query(actionKeys.detail('a-1'));
-    const op: Op = { kind: 'merge', merge: merge({ progress: 70 }, T1) };
+    const op: Op = { kind: 'merge', entity: merge({ progress: 70 }, T1) };
     writes.apply(detail, op, true);
     client.setQueryData(actionKeys.detail('a-1'), { ...action1, title: 'older response', updatedAt: T0 });
     expect(client.getQueryData(actionKeys.detail('a-1'))).toMatchObject({ title: 'older response', progress: 70, updatedAt: T1 });
     expect(writes.size).toBe(0);
 
-    writes.apply(detail, { kind: 'merge', merge: merge({ progress: 80 }, T2) }, true);
+    writes.apply(detail, { kind: 'merge', entity: merge({ progress: 80 }, T2) }, true);
     const newer = { ...action1, progress: 99, updatedAt: '2026-11-27T11:00:00.000Z' };
     client.setQueryData(actionKeys.detail('a-1'), newer);
     writes.commit();
@@ -119,7 +121,7 @@ describe('WriteBatch', () => {
 
   it('forgets the pending write of a query that is removed from the cache', () => {
     const { client, writes, query } = setup();
-    writes.apply(query(actionKeys.detail('a-1')), { kind: 'merge', merge: merge({ progress: 1 }, T1) }, true);
+    writes.apply(query(actionKeys.detail('a-1')), { kind: 'merge', entity: merge({ progress: 1 }, T1) }, true);
     client.removeQueries({ queryKey: actionKeys.detail('a-1') });
     expect(writes.size).toBe(0);
     writes.commit();
