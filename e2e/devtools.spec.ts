@@ -73,6 +73,7 @@ const test = base.extend<Fixtures>({
 });
 
 test('an emitted event shows in the panel with its outcome, payload and rule; the token never does', async ({ devtools, page }) => {
+  test.setTimeout(60_000); // many steps; ~15 s on an idle machine
   await devtools.start('ava@acme.test', '/goals');
   await expect(page.getByTestId('goal-row-g-1')).toBeVisible();
   const token = await devtools.accessToken();
