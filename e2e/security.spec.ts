@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { SMUGGLED_SECRET } from '../lib/realtime/__tests__/fixtures/hostile-frames';
-import { connections, control, login, MOCK_ORIGIN, rest } from './support/chaos-backend';
+import { acceptedSince, login, MOCK_ORIGIN, rest } from './support/chaos-backend';
+import type { ControlClient } from './support/control-client';
 import { installReactProbe, readClientStats } from './support/chaos-probe';
 import { browserSample, expectedReasons, rawBody } from './support/security-frames';
 import { BROWSER_WS_FAILURE, expect, expectLive, test } from './support/security-watch';
@@ -12,39 +13,41 @@ const at = (offsetMs = 0) => new Date(Date.now() + offsetMs).toISOString();
 const sessionOf = (page: Page) =>
   page.evaluate(() => JSON.parse(sessionStorage.getItem('purposepath.session') ?? '{}') as { accessToken?: string; refreshToken?: string });
 
-async function completeGoal(id: string, previous: string) {
-  const stamp = at(60_000);
-  await control('emit', { type: 'goal.completed', tenant: 'acme', data: { goal_id: id, previous_status: previous, status: 'completed', updated_at: stamp } });
+async function completeGoal(control: ControlClient, id: string) {
+  await control.emit('goal.completed', { goal_id: id, previous_status: 'active', status: 'completed', updated_at: at(60_000) }, { tenant: 'acme' });
 }
 
-test('hostile frames sent into a live page are dropped and counted; the socket stays open and the screen keeps updating', async ({ openAs }) => {
+test('hostile frames sent into a live page are dropped and counted; the socket stays open and the screen keeps updating', async ({ openAs, control }) => {
   const page = await openAs('ava@acme.test', '/goals', { initScript: installReactProbe });
   await expectLive(page);
-  const before = await connections();
+  const before = await control.connections();
   expect(before.open).toHaveLength(1);
 
-  for (const frame of browserSample) await control('send-raw', { ...rawBody(frame), tenant: 'acme' });
+  for (const frame of browserSample) {
+    const { frame: text, ...options } = rawBody(frame);
+    await control.sendRaw(text, { ...options, tenant: 'acme' });
+  }
   await expect
     .poll(async () => (await readClientStats(page))?.invalid, { message: 'every hostile frame counted' })
     .toBe(browserSample.length);
   const stats = await readClientStats(page);
   expect(Object.fromEntries(Object.entries(stats!.rejected).filter(([, n]) => n > 0))).toEqual(expectedReasons(browserSample));
 
-  await completeGoal('g-2', 'active');
+  await completeGoal(control, 'g-2');
   await expect(page.getByTestId('goal-row-g-2')).toContainText('Completed');
-  const after = await connections();
+  const after = await control.connections();
   expect(after.open.map((c) => c.id), 'the same connection, still open').toEqual(before.open.map((c) => c.id));
   expect(after.handshakes, 'no new handshake').toHaveLength(before.handshakes.length);
   await expectLive(page);
   expect(await page.evaluate(() => (Object.prototype as Record<string, unknown>).polluted)).toBeUndefined();
 });
 
-test('titles from events and from REST render as text and run nothing', async ({ openAs }) => {
+test('titles from events and from REST render as text and run nothing', async ({ openAs, control }) => {
   const page = await openAs('ava@acme.test', '/goals');
   await expectLive(page);
   await test.step('from an event', async () => {
-    const goal = { id: 'g-900', title: XSS_TITLE, description: XSS_TITLE, status: 'draft', owner_id: 'u-2', progress: 0, created_at: at(), updated_at: at() };
-    await control('emit', { type: 'goal.created', tenant: 'acme', data: { goal } });
+    const goal = { id: 'g-900', title: XSS_TITLE, description: XSS_TITLE, status: 'draft' as const, owner_id: 'u-2', progress: 0, created_at: at(), updated_at: at() };
+    await control.emit('goal.created', { goal }, { tenant: 'acme' });
     const row = page.getByTestId('goal-row-g-900');
     await expect(row).toContainText(XSS_TITLE);
     await expect(row.locator('img')).toHaveCount(0);
@@ -64,7 +67,7 @@ test('titles from events and from REST render as text and run nothing', async ({
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
 });
 
-test("one tenant cannot read another's data: REST answers 404 and the handshake is refused", async ({ openAs, watch }) => {
+test("one tenant cannot read another's data: REST answers 404 and the handshake is refused", async ({ openAs, watch, control }) => {
   // Chromium's own lines for the deliberate 404 and the refused handshake (its URL is checked in BROWSER_WS_FAILURE).
   watch.allow(/^\[error\] Failed to load resource: the server responded with a status of 404/);
   watch.allow(/^\[error\] WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/realtime\?access_token=[^']*&tenant=globex' failed: /);
@@ -88,7 +91,7 @@ test("one tenant cannot read another's data: REST answers 404 and the handshake 
   expect(probe.status).toBe(404);
   expect(probe.body).not.toContain('Berlin');
   expect(probe.socket).toBe('closed 1006');
-  const refused = (await connections()).handshakes.filter((h) => h.outcome === 'refused' && h.at >= started);
+  const refused = (await control.connections()).handshakes.filter((h) => h.outcome === 'refused' && h.at >= started);
   expect(refused.map((h) => `${h.status} ${h.reason} ${h.tenant}`)).toEqual(['401 wrong_tenant globex']);
 
   await page.goto('/goals/g-7');
@@ -99,6 +102,7 @@ test("one tenant cannot read another's data: REST answers 404 and the handshake 
 test('when the session ends, cached data stays visible with a clear message, and signing in again resumes live updates without a reload', async ({
   openAs,
   watch,
+  control,
 }) => {
   watch.allow(/^\[error\] Failed to load resource: the server responded with a status of 401/);
   watch.allow(/^\[warning\] Realtime: /);
@@ -106,7 +110,7 @@ test('when the session ends, cached data stays visible with a clear message, and
   await expectLive(page);
   await page.evaluate(() => ((window as unknown as { __sameDocument?: boolean }).__sameDocument = true));
 
-  await control('expire-tokens', { include_refresh: true });
+  await control.expireTokens({ includeRefresh: true });
   const banner = page.getByTestId('session-expired-banner');
   await expect(banner).toContainText('Your session has expired.');
   await expect(banner).toContainText('You are seeing the data loaded so far');
@@ -121,7 +125,7 @@ test('when the session ends, cached data stays visible with a clear message, and
   await expect(page).toHaveURL('/goals');
   await expectLive(page);
   await expect(banner).toHaveCount(0);
-  await completeGoal('g-2', 'active');
+  await completeGoal(control, 'g-2');
   await expect(page.getByTestId('goal-row-g-2')).toContainText('Completed');
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument), 'no page reload').toBe(true);
 });
@@ -129,9 +133,10 @@ test('when the session ends, cached data stays visible with a clear message, and
 test('tokens stay out of the console, the devtools panel, error messages and the mock-ws log (but for Chromium\'s own handshake line)', async ({
   openAs,
   watch,
+  control,
 }) => {
   watch.allow(/^\[warning\] Realtime: /);
-  watch.allow(BROWSER_WS_FAILURE);
+  watch.allow(/^\[error\] WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/realtime\?access_token=[^'\s]*&tenant=acme' failed: /);
   // A request made with the just-expired token, answered 401 before the client refreshes and retries.
   watch.allow(/^\[error\] Failed to load resource: the server responded with a status of 401/);
   watch.secrets.add(SMUGGLED_SECRET);
@@ -146,8 +151,8 @@ test('tokens stay out of the console, the devtools panel, error messages and the
 
   await test.step('hostile frames and server errors quoting the token', async () => {
     const smuggler = browserSample.find((f) => f.name === 'a type smuggling a token')!;
-    await control('send-raw', rawBody(smuggler));
-    await control('error', { code: 'INTERNAL_ERROR', message: `boom access_token=${accessToken} ${accessToken}` });
+    await control.sendRaw(rawBody(smuggler).frame);
+    await control.error('INTERNAL_ERROR', { message: `boom access_token=${accessToken} ${accessToken}` });
     await page.getByRole('button', { name: 'Connection details' }).click();
     await expect(page.getByText(/Last error/)).toBeVisible();
     await expect(page.getByText(/boom/)).toBeVisible();
@@ -156,22 +161,18 @@ test('tokens stay out of the console, the devtools panel, error messages and the
 
   await test.step('refused handshakes while reconnecting', async () => {
     const dropped = Date.now();
-    await control('refuse-connections', { status: 503, for_ms: 1_500 });
-    await control('drop', {});
-    await expect
-      .poll(async () => (await connections()).handshakes.filter((h) => h.outcome === 'accepted' && h.at >= dropped).length, { timeout: 15_000 })
-      .toBe(1);
+    await control.refuseConnections(503, 1_500);
+    await control.drop();
+    await expect.poll(async () => (await acceptedSince(dropped)).length, { timeout: 15_000 }).toBe(1);
     await expectLive(page);
   });
 
   await test.step('a token refresh, then the check', async () => {
     const expired = Date.now();
-    await control('expire-tokens', { include_refresh: false });
-    await expect
-      .poll(async () => (await connections()).handshakes.filter((h) => h.outcome === 'accepted' && h.at >= expired).length)
-      .toBe(1);
+    await control.expireTokens();
+    await expect.poll(async () => (await acceptedSince(expired)).length).toBe(1);
     await expectLive(page, 15_000);
-    await completeGoal('g-2', 'active');
+    await completeGoal(control, 'g-2');
     await expect(page.getByTestId('goal-row-g-2')).toContainText('Completed');
     for (const tab of ['Event log', 'Counters']) {
       await devtools.getByRole('tab', { name: tab }).click();
@@ -181,7 +182,7 @@ test('tokens stay out of the console, the devtools panel, error messages and the
     const result = await watch.checkTokens();
     expect(result.tokens, 'the sign-in and the refresh both issued tokens').toBeGreaterThanOrEqual(5);
     // The one exception, isolated exactly: Chromium's failed-handshake line does carry the token.
-    const wsLines = watch.console.filter((l) => BROWSER_WS_FAILURE.test(l.text));
+    const wsLines = watch.console().filter((l) => BROWSER_WS_FAILURE.test(l.text));
     expect(wsLines.length, 'the refused handshakes were logged by Chromium').toBeGreaterThan(0);
     expect(wsLines.some((l) => [...watch.secrets].some((s) => l.text.includes(s))), 'that line is the browser\'s, with the token').toBe(true);
   });

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import { logSince, type ChaosCounts } from './chaos-backend';
+import { backend } from './chaos-backend';
 import type { ClientStats } from './chaos-probe';
 import type { DriverResult } from './chaos-driver';
 
@@ -28,7 +28,7 @@ export class LogTally {
 
   poll(): Promise<void> {
     this.polling = this.polling.then(async () => {
-      const { entries } = await logSince(this.seq);
+      const { entries } = await backend.log({ since: this.seq });
       for (const entry of entries) {
         this.seq = Math.max(this.seq, entry.seq);
         if (entry.kind === 'rest') this.rest++;
@@ -39,8 +39,7 @@ export class LogTally {
         if (entry.kind !== 'ws_out' || !entry.type || ['ping', 'pong', 'error'].includes(entry.type)) continue;
         this.eventFrames++;
         if (entry.chaos) this.byChaos[entry.chaos] = (this.byChaos[entry.chaos] ?? 0) + 1;
-        const id = (entry as { id?: string }).id;
-        if (id) this.eventIds.add(id);
+        if (entry.id) this.eventIds.add(entry.id);
       }
     });
     return this.polling;
@@ -59,7 +58,7 @@ export type ChaosReport = {
   durationMs: number;
   writes: DriverResult;
   events: { broadcast: number; frames: number; byChaos: Record<string, number> };
-  faults: ChaosCounts;
+  faults: Record<string, number>;
   reconnects: { client: number; serverHandshakes: number };
   resyncs: number;
   rejectedByClients: Record<string, number>;

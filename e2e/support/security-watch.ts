@@ -1,43 +1,36 @@
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import { control, logSince } from './chaos-backend';
+import type { BrowserContext, Page } from '@playwright/test';
+import { backend } from './chaos-backend';
+import { expect, test as kit } from './fixtures';
 
 /**
- * The watch shared by the chaos and security specs: resets mock-ws, records every console message
- * and uncaught error of every page, learns every token the browser is given (from the auth
- * responses themselves) and, when a test ends, checks that no token appears in the console, in an
- * uncaught error, in any open page's DOM (error messages and the devtools panel included) or in
- * mock-ws's log. The one allowed exception is Chromium's own line for a failed WebSocket handshake,
- * which prints the URL with its query (see docs/security.md).
+ * The token watch shared by the chaos and security specs, on top of the QA kit (its backend reset
+ * and console guard run as usual). It learns every token the browser is given (from the auth
+ * responses themselves, so refreshed ones too) and, when a test ends, checks that none appears in
+ * the console, in an uncaught error, in any page's DOM (error messages and the devtools panel
+ * included) or in mock-ws's log. The one exception is Chromium's own line for a failed WebSocket
+ * handshake, which prints the URL with its query (see docs/security.md).
  */
 export const BROWSER_WS_FAILURE = /^WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/realtime\?access_token=[^'\s]*&tenant=[a-z]+' failed: /;
-
-export type ConsoleLine = { type: string; text: string; page: string };
 
 export type Watch = {
   /** mock-ws's log sequence number when the test started. */
   startSeq: number;
-  console: ConsoleLine[];
-  pageErrors: string[];
-  /** Every token seen: issued to the browser, or added by the test (the driver's own sessions). */
+  /** Every token seen: issued to the browser, or added by the test (its own REST sessions). */
   secrets: Set<string>;
-  /** Console errors and warnings this test expects (e.g. the app's warning when chaos drops its socket). */
+  /** Expected console errors and warnings, matched against `[type] text` (the kit's guard). */
   allow(pattern: RegExp): void;
-  /** Pages whose DOM is searched for tokens at the end (every page of every watched context). */
-  pages(): Page[];
-  /** Unexpected console errors/warnings so far. */
-  problems(): string[];
-  watchContext(context: BrowserContext, name: string): void;
+  /** Uncaught page errors so far. */
+  pageErrors(): string[];
+  /** Console lines (every level) so far. */
+  console(): { type: string; text: string }[];
+  watchContext(context: BrowserContext): void;
   /** Keeps the DOM of every open page for the token check (called before contexts close). */
   captureDoms(): Promise<void>;
-  /** Checks every collected surface for every known token; returns what it looked at. */
+  /** Checks every collected surface for every known token; fails the test on a leak. */
   checkTokens(): Promise<{ surfaces: number; tokens: number; browserWsLines: number }>;
 };
 
 export type OpenOptions = {
-  /** Switch to this tenant after signing in. */
-  tenant?: string;
-  /** Label for console lines; the email by default. */
-  name?: string;
   /** Open a further tab in this context instead of a new context (the tab signs in on its own). */
   context?: BrowserContext;
   /** Runs in every page of a new context before the app's scripts. */
@@ -46,7 +39,7 @@ export type OpenOptions = {
 
 type Fixtures = {
   watch: Watch;
-  /** A fresh browser context, watched, signed in as `email`, on `path`. */
+  /** A watched browser context signed in through the login form as `email`, on `path`. */
   openAs: (email: string, path: string, options?: OpenOptions) => Promise<Page>;
 };
 
@@ -61,111 +54,86 @@ export async function expectLive(page: Page, timeout = 10_000): Promise<void> {
   await expect(page.getByTestId('realtime-status')).toHaveAttribute('data-state', 'live', { timeout });
 }
 
-function createWatch(): Watch {
-  const allowed: RegExp[] = [];
-  const contexts: BrowserContext[] = [];
-  const doms: [string, string][] = [];
-  const watch = {
-    startSeq: 0,
-    console: [] as ConsoleLine[],
-    pageErrors: [] as string[],
-    secrets: new Set<string>(),
-    allow: (pattern: RegExp) => void allowed.push(pattern),
-    pages: () => contexts.flatMap((c) => c.pages()).filter((p) => !p.isClosed()),
-    problems: () =>
-      [
-        ...watch.console.filter((l) => l.type === 'error' || l.type === 'warning').map((l) => [`[${l.type}] ${l.text}`, l.text]),
-        ...watch.pageErrors.map((e) => [`[pageerror] ${e}`, e]),
-      ]
-        .filter(([line, text]) => !allowed.some((re) => re.test(line!) || re.test(text!)))
-        .map(([line]) => line!),
-    watchContext(context: BrowserContext, name: string) {
-      contexts.push(context);
-      const onPage = (page: Page) => {
-        page.on('console', (msg) => watch.console.push({ type: msg.type(), text: msg.text(), page: name }));
-        page.on('pageerror', (error) => watch.pageErrors.push(`${name}: ${error.message}\n${error.stack ?? ''}`));
-      };
-      context.pages().forEach(onPage);
-      context.on('page', onPage);
-      context.on('response', (res) => {
-        if (!/\/api\/auth\/(login|refresh)$/.test(new URL(res.url()).pathname) || !res.ok()) return;
-        res
-          .json()
-          .then((body: { access_token?: string; refresh_token?: string }) => {
-            if (body.access_token) watch.secrets.add(body.access_token);
-            if (body.refresh_token) watch.secrets.add(body.refresh_token);
-          })
-          .catch(() => {});
-      });
-    },
-    async captureDoms() {
-      for (const page of watch.pages()) {
-        const dom = await page.evaluate(() => document.documentElement.outerHTML).catch(() => '');
-        doms.push([`the DOM of ${page.url()}`, dom]);
-      }
-    },
-    async checkTokens() {
-      await watch.captureDoms();
-      const surfaces: [string, string][] = [...doms];
-      for (const line of watch.console) {
-        if (!BROWSER_WS_FAILURE.test(line.text)) surfaces.push([`console.${line.type} of ${line.page}`, line.text]);
-      }
-      for (const error of watch.pageErrors) surfaces.push(['an uncaught error', error]);
-      surfaces.push(['the mock-ws log', JSON.stringify(await logSince(watch.startSeq))]);
-      surfaces.push(['mock-ws connections', JSON.stringify(await control('connections'))]);
-      const leaks: string[] = [];
-      for (const secret of watch.secrets) {
-        // A JWT's signature alone is as good as the token: look for it too.
-        const pieces = [secret, secret.split('.').at(-1) ?? secret].filter((p) => p.length >= 16);
-        for (const [where, text] of surfaces) {
-          const piece = pieces.find((p) => text.includes(p));
-          if (piece === undefined) continue;
-          const at = text.indexOf(piece);
-          const context = `${text.slice(Math.max(0, at - 60), at)}<TOKEN>${text.slice(at + piece.length, at + piece.length + 20)}`;
-          leaks.push(`${where}: …${context}…`);
-        }
-      }
-      expect(leaks, 'no access or refresh token appears in the console, the DOM or the mock-ws log').toEqual([]);
-      const browserWsLines = watch.console.filter((l) => BROWSER_WS_FAILURE.test(l.text)).length;
-      return { surfaces: surfaces.length, tokens: watch.secrets.size, browserWsLines };
-    },
-  };
-  return watch;
+function leaksOf(secrets: Iterable<string>, surfaces: [string, string][]): string[] {
+  const leaks: string[] = [];
+  for (const secret of secrets) {
+    // A JWT's signature alone is as good as the token: look for it too.
+    const pieces = [secret, secret.split('.').at(-1) ?? secret].filter((p) => p.length >= 16);
+    for (const [where, text] of surfaces) {
+      const piece = pieces.find((p) => text.includes(p));
+      if (piece === undefined) continue;
+      const at = text.indexOf(piece);
+      leaks.push(`${where}: …${text.slice(Math.max(0, at - 60), at)}<TOKEN>${text.slice(at + piece.length, at + piece.length + 20)}…`);
+    }
+  }
+  return leaks;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = kit.extend<Fixtures>({
   watch: [
-    async ({ context }, provide) => {
-      await control('reset', {});
-      const watch = createWatch();
-      watch.startSeq = (await logSince(0)).last_seq;
-      watch.watchContext(context, 'default');
+    async ({ context, consoleErrors }, provide) => {
+      const contexts: BrowserContext[] = [];
+      const doms: [string, string][] = [];
+      const watch: Watch = {
+        startSeq: await backend.mark(),
+        secrets: new Set(),
+        allow: (pattern) => consoleErrors.allow(pattern),
+        pageErrors: () => consoleErrors.problems.filter((p) => p.startsWith('[pageerror]')),
+        console: () => consoleErrors.lines,
+        watchContext(ctx) {
+          contexts.push(ctx);
+          ctx.on('response', (res) => {
+            if (!/\/api\/auth\/(login|refresh)$/.test(new URL(res.url()).pathname) || !res.ok()) return;
+            res
+              .json()
+              .then((body: { access_token?: string; refresh_token?: string }) => {
+                if (body.access_token) watch.secrets.add(body.access_token);
+                if (body.refresh_token) watch.secrets.add(body.refresh_token);
+              })
+              .catch(() => {});
+          });
+        },
+        async captureDoms() {
+          for (const page of contexts.flatMap((c) => c.pages()).filter((p) => !p.isClosed())) {
+            doms.push([`the DOM of ${page.url()}`, await page.evaluate(() => document.documentElement.outerHTML).catch(() => '')]);
+          }
+        },
+        async checkTokens() {
+          await watch.captureDoms();
+          const lines = consoleErrors.lines.filter((l) => !BROWSER_WS_FAILURE.test(l.text));
+          const surfaces: [string, string][] = [
+            ...doms,
+            ...lines.map((l): [string, string] => [`console.${l.type} (${l.url})`, l.text]),
+            ...watch.pageErrors().map((p): [string, string] => ['an uncaught page error', p]),
+            ['the mock-ws log', JSON.stringify(await backend.log({ since: watch.startSeq }))],
+            ['mock-ws connections', JSON.stringify(await backend.connections())],
+          ];
+          expect(leaksOf(watch.secrets, surfaces), 'no access or refresh token appears in the console, the DOM or the mock-ws log').toEqual([]);
+          const browserWsLines = consoleErrors.lines.filter((l) => BROWSER_WS_FAILURE.test(l.text)).length;
+          return { surfaces: surfaces.length, tokens: watch.secrets.size, browserWsLines };
+        },
+      };
+      watch.watchContext(context);
       await provide(watch);
       await watch.checkTokens();
-      expect(watch.pageErrors, 'no uncaught error in any page').toEqual([]);
-      expect(watch.problems(), 'no unexpected console error or warning').toEqual([]);
     },
     { auto: true },
   ],
-  openAs: async ({ browser, watch }, provide) => {
-    const opened: BrowserContext[] = [];
+
+  openAs: async ({ newContext, watch }, provide) => {
     await provide(async (email, path, options = {}) => {
       let context = options.context;
       if (!context) {
-        context = await browser.newContext();
+        context = await newContext();
         if (options.initScript) await context.addInitScript(options.initScript);
-        opened.push(context);
-        watch.watchContext(context, options.name ?? email);
+        watch.watchContext(context);
       }
       const page = await context.newPage();
       await signIn(page, email, path);
-      if (options.tenant) {
-        await page.getByRole('combobox', { name: 'Tenant' }).selectOption({ value: options.tenant });
-      }
       return page;
     });
+    // The kit closes its contexts next: keep their DOMs for the token check first.
     await watch.captureDoms();
-    for (const context of opened) await context.close();
   },
 });
 
