@@ -12,6 +12,10 @@ const QueryDevtools = IS_DEV
   ? dynamic(() => import('@tanstack/react-query-devtools').then((m) => m.ReactQueryDevtools), { ssr: false })
   : null;
 
+// Left of the Realtime button: Next's dev indicator holds the bottom-left corner. Inline, not the CSS
+// module, so the normal bundle does not carry the panel's styles.
+const QUERY_DEVTOOLS_SPOT = { position: 'fixed', right: 136, bottom: 16, zIndex: 95 } as const;
+
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);
   window.addEventListener('storage', onChange);
@@ -35,7 +39,11 @@ export function RealtimeDevtools() {
   return (
     <>
       <DevtoolsLauncher />
-      {QueryDevtools ? <QueryDevtools buttonPosition="bottom-left" /> : null}
+      {QueryDevtools ? (
+        <div style={QUERY_DEVTOOLS_SPOT}>
+          <QueryDevtools buttonPosition="relative" />
+        </div>
+      ) : null}
     </>
   );
 }
