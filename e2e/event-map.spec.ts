@@ -2,7 +2,7 @@ import type { QueryKey } from '@tanstack/query-core';
 import { EVENT_TYPES, type EventType, type WireEventData } from '@/lib/protocol';
 import type { App } from './pages/app';
 import { expect, test } from './support/fixtures';
-import { expectGets, expectedRefetches } from './support/map-expectations';
+import { EXPECT_DEFAULTS, expectGets, expectedRefetches } from './support/map-expectations';
 import { getPaths } from './support/rest-log';
 import { restPathOf, screens } from './support/screens';
 import * as wire from './support/wire';
@@ -191,7 +191,9 @@ async function runCase<T extends EventType>(type: T, c: EventCase<T>, app: App, 
     await c.before?.(app);
     // The screen model is right: a page load requests exactly the model's queries.
     const model = [...new Set(c.active.map(restPathOf))].sort();
-    await expect.poll(async () => [...new Set(getPaths((await control.log({ since: loaded })).entries))].sort()).toEqual(model);
+    await expect
+      .poll(async () => [...new Set(getPaths((await control.log({ since: loaded })).entries))].sort(), { intervals: [...EXPECT_DEFAULTS.pollIntervals] })
+      .toEqual(model);
   });
   const since = await control.mark();
   // Survives only if the page is not reloaded.

@@ -19,6 +19,8 @@ export const EXPECT_DEFAULTS = {
    * of the bridge (BRIDGE_DEFAULTS.flushWindowMs, 50 ms) plus a request's round trip on a busy machine.
    */
   settleMs: 400,
+  /** How often the log is read while waiting: requests land within tens of ms. */
+  pollIntervals: [50, 100, 250],
 } as const;
 
 /** The event as the app sees it after parsing (camelCase, validated). */
@@ -55,7 +57,7 @@ export async function expectGets(control: ControlClient, since: number, expected
     .poll(async () => {
       const seen = await gets();
       return want.every((path) => seen.includes(path));
-    }, { message: `waiting for GET ${want.join(', ')}` })
+    }, { message: `waiting for GET ${want.join(', ')}`, intervals: [...EXPECT_DEFAULTS.pollIntervals] })
     .toBe(true);
   await pause(settleMs);
   expect(await gets(), 'GET requests made by the app').toEqual(want);

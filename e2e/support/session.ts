@@ -52,22 +52,28 @@ export async function seedSession(context: BrowserContext, appOrigin: string, au
 
 export type RestWriter = {
   readonly auth: AuthBody;
+  get<T = unknown>(path: string): Promise<T>;
   post(path: string, body: unknown): Promise<unknown>;
   patch(path: string, body: unknown): Promise<unknown>;
 };
 
-/** Another user writing through mock-ws's REST API (each write broadcasts its events, as in production). */
+/** Another user on mock-ws's REST API: reads the truth, writes (each write broadcasts its events, as in production). */
 export async function restAs(mockOrigin: string, email: string, tenant?: Tenant): Promise<RestWriter> {
   const auth = await apiLogin(mockOrigin, email, tenant);
-  const send = async (method: 'POST' | 'PATCH', path: string, body: unknown) => {
+  const send = async (method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown) => {
     const res = await fetch(`${mockOrigin}${path}`, {
       method,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${auth.access_token}` },
-      body: JSON.stringify(body),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path} as ${email} answered ${res.status}: ${text}`);
     return JSON.parse(text) as unknown;
   };
-  return { auth, post: (path, body) => send('POST', path, body), patch: (path, body) => send('PATCH', path, body) };
+  return {
+    auth,
+    get: <T>(path: string) => send('GET', path) as Promise<T>,
+    post: (path, body) => send('POST', path, body),
+    patch: (path, body) => send('PATCH', path, body),
+  };
 }
