@@ -16,6 +16,8 @@ export type BrowserBenchOptions = {
   distDir: string;
   rebuild: boolean;
   headed: boolean;
+  /** Sample a CPU profile of each screen per rate (adds a little overhead to the figures). */
+  profile: boolean;
 };
 
 export const BENCH_DEFAULTS: BrowserBenchOptions = {
@@ -30,6 +32,7 @@ export const BENCH_DEFAULTS: BrowserBenchOptions = {
   distDir: SERVER_DEFAULTS.distDir,
   rebuild: false,
   headed: false,
+  profile: false,
 };
 
 export const QUICK: Partial<BrowserBenchOptions> = { durationMs: 2_000, warmupMs: 500, settleMaxMs: 5_000 };
@@ -47,6 +50,7 @@ export const USAGE = `usage: npm run bench:browser -- [--quick] [--json] [--rate
   --app-port N       next start port (default ${BENCH_DEFAULTS.appPort})
   --dist-dir DIR     Next build folder (default ${BENCH_DEFAULTS.distDir})
   --rebuild          build the app even when the build looks current
+  --profile          also sample a CPU profile per screen and rate: JS time by chunk (bridge, TanStack Query, React DOM, ...)
   --headed           show the browser window (needs a display)`;
 
 const INTEGER: Record<string, 'durationMs' | 'seed' | 'mockPort' | 'appPort'> = {
@@ -77,6 +81,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (name === '--quick') quick = true;
     else if (name === '--rebuild') set.rebuild = true;
     else if (name === '--headed') set.headed = true;
+    else if (name === '--profile') set.profile = true;
     else if (name === '--dist-dir') set.distDir = value();
     else if (name === '--rates') {
       const raw = value();

@@ -13,6 +13,8 @@ export const TARGETS = {
   longTaskMs: 50,
 };
 
+type Share = { what: string; ms: number; share: number };
+
 export type RateFigures = {
   p50_ms: number | null;
   p99_ms: number | null;
@@ -33,6 +35,8 @@ export type RateFigures = {
   /** Scripts that ran in long animation frames, most time first. */
   long_task_sources: string[];
   screens: Record<string, ScreenFigures>;
+  /** With --profile: per screen, busy main-thread ms and the chunks that took it. */
+  profile?: Record<string, { busy_ms: number; top: Share[]; functions: Share[] }>;
 };
 type ScreenFigures = {
   rows: number;
@@ -93,7 +97,23 @@ export function figures(r: RateResult): RateFigures {
     bridge_max_script_ms: r1(Math.max(0, ...r.screens.map((s) => s.longTasks.bridgeMaxScriptMs)))!,
     long_task_sources: sources(r).map((x) => `${x.what}: ${x.count}×, ${Math.round(x.ms)} ms`),
     screens,
+    ...(r.profiles.some(Boolean) ? { profile: profileFigures(r) } : {}),
   };
+}
+
+const share = (x: { what: string; ms: number; share: number }) => ({ what: x.what, ms: Math.round(x.ms), share: Math.round(x.share * 1_000) / 1_000 });
+
+function profileFigures(r: RateResult): NonNullable<RateFigures['profile']> {
+  const out: NonNullable<RateFigures['profile']> = {};
+  r.profiles.forEach((p, i) => {
+    if (!p) return;
+    out[r.screens[i]?.screen ?? String(i)] = {
+      busy_ms: Math.round(p.busyMs),
+      top: p.top.map(share),
+      functions: p.functions.map(share),
+    };
+  });
+  return out;
 }
 
 /** The scripts of a rate's long frames over all screens, most time first. */
@@ -164,6 +184,16 @@ export function formatTable(b: BenchResult): string {
     num(s.exact), num(s.notShown), num(s.domUnmatched), cell(s.batchesPerS, 0), cell(s.rowBatchesPerS, 0), num(s.longTasks.count), cell(s.longTasks.maxMs, 0)]));
   const scripts = b.results.flatMap((r) => sources(r).map((x) => `  ${`${r.mix}@${r.rate}/s`.padEnd(16)} ${x.what}: ${x.count}×, ${x.ms.toFixed(0)} ms`));
   const supports = b.results[0]?.screens[0]?.supports;
+  const profiles = b.results.flatMap((r) =>
+    r.profiles.flatMap((p, i) =>
+      p
+        ? [
+            `  ${`${r.mix}@${r.rate}/s`.padEnd(16)} ${(r.screens[i]?.screen ?? '').padEnd(11)} busy ${num(p.busyMs)} ms: ${p.top.map((x) => `${x.what} ${pct(x.share)}`).join(', ')}`,
+            `  ${''.padEnd(28)} top functions: ${p.functions.slice(0, 5).map((x) => `${x.what} ${pct(x.share)}`).join(', ')}`,
+          ]
+        : [],
+    ),
+  );
   const lines = [
     `bench:browser — Chromium ${b.chromium} (headless), next start (${o.distDir}) + mock-ws; ${b.screens.join(' and ')} open as ${b.screens.length} tabs, signed in as ava@acme.test`,
     `each rate streams for ${num(o.durationMs)} ms through POST /__control/stream (seeded); machine: ${cpus().length} cores, ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, node ${process.version}`,
@@ -183,6 +213,9 @@ export function formatTable(b: BenchResult): string {
     ...(scripts.length
       ? ['', 'scripts that ran in long animation frames (LoAF attribution; a script\'s time includes what it calls synchronously):', ...scripts]
       : []),
+    ...(profiles.length
+      ? ['', 'main-thread time by chunk (CPU profile, self time, idle left out; the stream and its settling):', ...profiles]
+      : []),
     ...(b.pageErrors.length ? ['', `page errors (${b.pageErrors.length}):`, ...b.pageErrors.slice(0, 5).map((e) => `  ${e.slice(0, 200)}`)] : []),
     '',
     'targets (issue 7; reported, not enforced):',
@@ -196,6 +229,10 @@ function table(header: string[], rows: string[][]): string {
   const widths = header.map((_, c) => Math.max(...all.map((row) => (row[c] ?? '').length)));
   const line = (row: string[]) => row.map((cell, c) => (c === 0 || (c === 2 && header[2] === 'screen') ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function pct(share: number): string {
+  return `${(share * 100).toFixed(0)}%`;
 }
 
 function num(n: number): string {

@@ -4,8 +4,9 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import type { StreamStatus } from '../../mock-ws/control-stream';
 import { analyzeScreen, type ScreenResult } from './analyze';
 import type { BrowserBenchOptions, Mix } from './args';
-import { fetchChunkLabels } from './chunk-labels';
+import { fetchChunks, labelsOf } from './chunk-labels';
 import { PROBE_GLOBAL, probeScript, type ProbeApi, type ProbeDump } from './probe';
+import { startProfile, stopProfile, summarizeProfile, type CpuProfile, type ProfileSummary } from './profile';
 import { startServers, type Servers } from './servers';
 
 export const RUN_DEFAULTS = {
@@ -30,6 +31,8 @@ export type RateResult = {
   /** ms from the stream's last event until every screen showed what REST says; null if not within settleMaxMs. */
   settledMs: number | null;
   screens: ScreenResult[];
+  /** Per screen, with --profile: main-thread JS time by chunk over the stream and its settling. */
+  profiles: Array<ProfileSummary | null>;
 };
 
 export type BenchResult = {
@@ -82,24 +85,33 @@ export async function runBrowserBench(options: BrowserBenchOptions, log: (line: 
       await stream(servers, { rate: RUN_DEFAULTS.warmupRate, durationMs: options.warmupMs, mix: 'progress', seed: options.seed - 1 });
       await settle(servers, token, screens, options.settleMaxMs);
     }
-    const runs: Array<Omit<RateResult, 'screens'> & { dumps: ProbeDump[] }> = [];
+    const runs: Array<Omit<RateResult, 'screens' | 'profiles'> & { dumps: ProbeDump[]; cpu: Array<CpuProfile | null> }> = [];
     for (const mix of options.mixes) {
       for (const rate of options.rates) {
         log(`${mix}: ${rate} events/s for ${options.durationMs / 1_000} s...`);
         await Promise.all(screens.map(({ page }) => page.evaluate((name) => (window as unknown as Record<string, ProbeApi>)[name]!.reset(), PROBE_GLOBAL)));
+        const sessions = options.profile ? await Promise.all(screens.map(({ page }) => startProfile(page))) : [];
         const status = await stream(servers, { rate, durationMs: options.durationMs, mix, seed: options.seed + rate });
         const settledAt = await settle(servers, token, screens, options.settleMaxMs);
+        const cpu = options.profile ? await Promise.all(sessions.map(stopProfile)) : screens.map(() => null);
         const dumps = await Promise.all(
           screens.map(({ page }) => page.evaluate((name) => (window as unknown as Record<string, ProbeApi>)[name]!.dump(), PROBE_GLOBAL) as Promise<ProbeDump>),
         );
         if (settledAt === null) log(`the screens had not caught up with REST ${options.settleMaxMs / 1_000} s after the stream; the next rate starts with that backlog`);
         const settledMs = settledAt === null ? null : Math.max(0, settledAt - (status.finished_at ?? settledAt));
-        runs.push({ mix, rate, stream: status, settledMs, dumps });
+        runs.push({ mix, rate, stream: status, settledMs, dumps, cpu });
       }
     }
     const scripts = runs.flatMap((r) => r.dumps.flatMap((d) => d.loafs.flatMap((l) => l.scripts.map((x) => x.source))));
-    const labels = await fetchChunkLabels(servers.appUrl, scripts);
-    const results: RateResult[] = runs.map(({ dumps, ...run }) => ({ ...run, screens: dumps.map((dump, i) => analyzeScreen(screens[i]!.path, dump, labels)) }));
+    const sampled = runs.flatMap((r) => r.cpu.flatMap((p) => (p ? p.nodes.map((n) => n.callFrame.url) : [])));
+    const appPaths = sampled.filter((url) => url.startsWith(servers.appUrl)).map((url) => new URL(url).pathname);
+    const chunks = await fetchChunks(servers.appUrl, [...scripts, ...appPaths]);
+    const labels = labelsOf(chunks);
+    const results: RateResult[] = runs.map(({ dumps, cpu, ...run }) => ({
+      ...run,
+      screens: dumps.map((dump, i) => analyzeScreen(screens[i]!.path, dump, labels)),
+      profiles: cpu.map((p) => (p ? summarizeProfile(p, chunks) : null)),
+    }));
     return {
       options,
       chromium: browser.version(),

@@ -33,6 +33,7 @@ const rate = (mix: Mix, r: number, latencyMs: number, loafMs = 0): RateResult =>
   stream: { running: false, tenant: 'acme', rate: r, duration_ms: 1_000, mix, seed: 1, planned: 100, events: 100, by_type: {}, started_at: 0, finished_at: 1_000, achieved_rate: 99.5, stopped: null },
   settledMs: 120,
   screens: [analyzeScreen('/actions', dump(latencyMs, loafMs), labels), analyzeScreen('/goals/g-1', dump(latencyMs), labels)],
+  profiles: [null, null],
 });
 
 const bench = (results: RateResult[]): BenchResult => ({
@@ -58,6 +59,19 @@ describe('figures and the --json line', () => {
     const f = figures(rate('progress', 2_000, 30, 80));
     expect(f).toMatchObject({ long_tasks: 1, max_long_task_ms: 80, bridge_scripts_over_50ms: 1, bridge_max_script_ms: 75 });
     expect(f.long_task_sources).toEqual(['DOMWebSocket.onmessage in realtime bridge: 1×, 75 ms']);
+  });
+});
+
+describe('--profile figures', () => {
+  it('reports busy time by chunk per screen, only when profiled', () => {
+    const top = [{ what: 'realtime bridge', ms: 300, share: 0.75 }, { what: 'React DOM', ms: 100, share: 0.25 }];
+    const functions = [{ what: 'realtime bridge: applyEvent', ms: 300, share: 0.75 }];
+    const profiled = { ...rate('progress', 500, 10), profiles: [{ totalMs: 1_000, busyMs: 400, top, functions }, null] };
+    expect(figures(profiled).profile).toEqual({ '/actions': { busy_ms: 400, top, functions } });
+    expect(figures(rate('progress', 500, 10)).profile).toBeUndefined();
+    const text = formatTable(bench([profiled]));
+    expect(text).toMatch(/progress@500\/s\s+\/actions\s+busy 400 ms: realtime bridge 75%, React DOM 25%/);
+    expect(text).toContain('top functions: realtime bridge: applyEvent 75%');
   });
 });
 
