@@ -54,11 +54,15 @@ export function parseFrame(input: unknown): FrameResult {
     const hostile = findHostileKey(raw);
     if (hostile) return reject('hostile_key', `Frame contains the forbidden key "${hostile}".`);
   }
-  const envelope = envelopeSchema.safeParse(raw);
-  if (!envelope.success) {
-    return reject('bad_envelope', `Frame envelope is invalid: ${describeIssues(envelope.error.issues)}.`);
+  let envelope = plainEnvelope(raw as Record<string, unknown>);
+  if (envelope === undefined) {
+    const parsed = envelopeSchema.safeParse(raw);
+    if (!parsed.success) {
+      return reject('bad_envelope', `Frame envelope is invalid: ${describeIssues(parsed.error.issues)}.`);
+    }
+    envelope = parsed.data;
   }
-  const { type, timestamp, id, data } = envelope.data;
+  const { type, timestamp, id, data } = envelope;
   const base = id === undefined ? { timestamp } : { timestamp, id };
   if (type === 'ping' || type === 'pong') return { ok: true, frame: { type, ...base } };
   if (type === 'error') {
@@ -76,6 +80,25 @@ export function parseFrame(input: unknown): FrameResult {
     return reject('bad_payload', `Payload of ${type} is invalid: ${describeIssues(payload.error.issues)}.`, type, id);
   }
   return { ok: true, frame: { type, ...base, data: normalize(payload.data) } as ServerFrame };
+}
+
+type Envelope = { type: string; timestamp: string; id?: string | undefined; data?: unknown };
+
+const envelopeFields = envelopeSchema.shape;
+// The timestamp schema's own pattern, so that this check and zod's cannot disagree.
+const TIMESTAMP: RegExp | undefined = (envelopeFields.timestamp as { _zod?: { pattern?: RegExp } })._zod?.pattern;
+
+/**
+ * The envelope read directly when it is plainly valid (the common case: zod would build a copy
+ * of it per frame), or undefined to let `envelopeSchema` decide and word the rejection. Accepts
+ * exactly what `envelopeSchema` accepts; the parse-frame tests hold both to that.
+ */
+export function plainEnvelope(raw: Record<string, unknown>): Envelope | undefined {
+  const { type, timestamp, id } = raw;
+  if (typeof type !== 'string' || type.length < 1 || type.length > 100) return undefined;
+  if (typeof timestamp !== 'string' || TIMESTAMP === undefined || !TIMESTAMP.test(timestamp)) return undefined;
+  if (id !== undefined && (typeof id !== 'string' || id.length < 1 || id.length > 200)) return undefined;
+  return raw as Envelope;
 }
 
 function reject(reason: RejectReason, message: string, type?: string, id?: string): FrameRejection {

@@ -176,3 +176,40 @@ describe('parseFrame: property tests', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('plainEnvelope: the fast path agrees with envelopeSchema', () => {
+  it('accepts exactly the envelopes zod accepts, on edge cases and on random input', async () => {
+    const { plainEnvelope } = await import('../parse-frame');
+    const { envelopeSchema } = await import('../events');
+    const agree = (raw: Record<string, unknown>) => {
+      const fast = plainEnvelope(raw) !== undefined;
+      expect(fast, JSON.stringify(raw)).toBe(envelopeSchema.safeParse(raw).success);
+      return fast;
+    };
+    expect(agree({ type: 'ping', timestamp: TS })).toBe(true);
+    expect(agree({ type: 'ping', timestamp: '2026-11-27T10:00:00+02:00', id: 'x' })).toBe(true);
+    expect(agree({ type: 'x'.repeat(100), timestamp: TS, id: 'i'.repeat(200) })).toBe(true);
+    for (const raw of [
+      { type: '', timestamp: TS },
+      { type: 'x'.repeat(101), timestamp: TS },
+      { type: 'ping', timestamp: TS, id: '' },
+      { type: 'ping', timestamp: TS, id: 'i'.repeat(201) },
+      { type: 'ping', timestamp: TS, id: null },
+      { type: 'ping', timestamp: '2026-02-30T10:00:00Z' },
+      { type: 'ping', timestamp: '2026-11-27 10:00:00Z' },
+      { type: 'ping' },
+    ]) {
+      expect(agree(raw), JSON.stringify(raw)).toBe(false);
+    }
+    const stamp = fc.oneof(fc.constant(TS), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string({ maxLength: 30 }));
+    fc.assert(
+      fc.property(
+        fc.record({ type: fc.oneof(fc.string({ maxLength: 120 }), fc.integer()), timestamp: stamp, id: fc.option(fc.string({ maxLength: 220 }), { nil: undefined }) }, { requiredKeys: [] }),
+        (raw) => {
+          agree(raw);
+        },
+      ),
+      { numRuns: 3_000 },
+    );
+  });
+});
