@@ -13,7 +13,8 @@ import { expect, expectLive, test } from './support/security-watch';
  * and slows REST, and a driver makes random writes. Then chaos stops and every socket is cut once more
  * (events dropped since a page's last reconnect can only come back through the resync that follows a
  * reconnect, promise 8); within 5 s of the last reconnect every screen must equal a fresh REST read.
- * A second, fault-free round of writes then checks the live path alone, without any reconnect.
+ * A second, fault-free round of writes then checks the live path alone, without any reconnect (within
+ * 10 s: it looks for lasting divergence, such as a gap in the event map, not for speed).
  *
  * CHAOS_SEED picks the (first) seed, and each `--repeat-each` run takes the next one; CHAOS_MINUTES > 0
  * makes it a long run (`npm run chaos -- --seeds 10 --minutes 2`).
@@ -29,8 +30,11 @@ const CHAOS = {
   rest_delay_max_ms: 2_000,
 } as const;
 const RUN = MINUTES > 0 ? { writes: Math.round(300 * MINUTES), maxMs: MINUTES * 60_000 } : { writes: 200, maxMs: 25_000 };
+/** After the last reconnect, every screen equals REST within this (issue 8). */
 const SETTLE_MS = 5_000;
 const LIVE_ONLY_WRITES = 30;
+/** The fault-free round looks for lasting divergence, not speed: a looser bound for a loaded machine. */
+const LIVE_ONLY_SETTLE_MS = 10_000;
 /**
  * Known gap in the event map (reported, not ours to fix here): action events invalidate their goal's
  * detail only, so a goal LIST keeps showing the goal's old server-computed progress until the next
@@ -50,13 +54,14 @@ async function converge(screens: Screen[], deadline: number, known?: RegExp) {
   const truths = await Promise.all(screens.map((s) => readTruth(s.session, s.kind, s.goalId)));
   const seen: Record<string, { firstMs: number; lastMs: number }> = {};
   for (;;) {
-    // A round that starts before the deadline and finds every screen right counts as in time.
+    // A round that starts before the deadline and finds every screen right counts as in time; once
+    // the deadline has passed, what the last round found is the answer.
     const round = Date.now();
     const shown = await Promise.all(screens.map((screen) => readScreen(screen.page, screen.kind, screen.goalId)));
     const mismatches = screens.flatMap((screen, i) => diffScreen(screen.label, shown[i]!, truths[i]!, screen.foreign));
     for (const m of mismatches) (seen[m] ??= { firstMs: round - start, lastMs: 0 }).lastMs = round - start;
-    if (mismatches.every((m) => known?.test(m)) || round > deadline) return { mismatches, at: round, seen };
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    if (mismatches.every((m) => known?.test(m)) || Date.now() > deadline) return { mismatches, at: round, seen };
+    await new Promise((resolve) => setTimeout(resolve, Math.min(200, deadline - Date.now())));
   }
 }
 
@@ -126,7 +131,7 @@ test('under seeded chaos, every screen converges to what REST says, and no tenan
   const second = await test.step('fault-free writes: the live path alone converges, without a reconnect', async () => {
     const result = await runDriver({ seed: SEED + 1, sessions: [driverAcme, driverGlobex], writes: LIVE_ONLY_WRITES, concurrency: 3, paced: false });
     const doneAt = Date.now();
-    const converged = await converge(screens, doneAt + SETTLE_MS, KNOWN_GAP);
+    const converged = await converge(screens, doneAt + LIVE_ONLY_SETTLE_MS, KNOWN_GAP);
     return { writes: result.writes, ...converged, settleMs: converged.at - doneAt };
   });
   const liveOnlyReconnects = (await control.connections()).handshakes.length - handshakesBefore;
