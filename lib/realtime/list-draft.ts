@@ -60,7 +60,9 @@ export class ListDraft {
    * minus the changes, and an index must re-read it.
    */
   build(publish = false): { list: List; exact: boolean } {
-    let items = this.#items;
+    // Only a published build hands out the draft's own array: any other (a dry run, a switch to
+    // a pure updater) gets a copy, so no position map is ever cached for an array still changing.
+    let items = publish ? this.#items : this.#items.slice();
     let exact = true;
     const appended = this.#shifted ? [] : items.slice(this.base.items.length).filter((item) => item !== REMOVED);
     if (this.#dropped.size > 0) {

@@ -72,3 +72,18 @@ describe('ListDraft', () => {
     expect(exact).toBe(false);
   });
 });
+
+describe('ListDraft: a dry-run build', () => {
+  it('does not hand out the array it keeps changing (a lookup on it cannot go stale)', () => {
+    const at = (id: string, minute: number) => item(id, { at: T(minute) });
+    const items = Array.from({ length: 80 }, (_, i) => at(`r-${i}`, 10));
+    const draft = new ListDraft({ items });
+    const dry = draft.build().list;
+    expect(indexOfId(dry.items, 'r-79')).toBe(79);
+    draft.insert(at('early', 1), { field: 'at', order: 'asc' });
+    const published = draft.build(true).list;
+    expect(ids(published)[0]).toBe('early');
+    expect(indexOfId(published.items, 'r-79')).toBe(80);
+    expect(indexOfId(dry.items, 'early')).toBe(-1);
+  });
+});
