@@ -57,6 +57,15 @@ class Entity implements Merger {
     }
     return out;
   }
+
+  /**
+   * Forget the memo once the event is applied: a window's pending ops keep the entity until the
+   * window is written, and the memo would keep every replaced copy alive that long (work for the
+   * garbage collector). A replay merges afresh.
+   */
+  release(): void {
+    this.#lastIn = this.#lastOut = this.#more = undefined;
+  }
 }
 
 type Run = {
@@ -65,8 +74,8 @@ type Run = {
   /** Cached values the rule looked at (data present). */
   touched: number;
   patched: QueryKey[];
-  /** Keys whose cached value holds the entity, refetched when the event arrived out of order. */
-  homes: QueryKey[];
+  /** Keys whose cached value holds the entity, refetched when the event arrived out of order (kept only then). */
+  homes: QueryKey[] | undefined;
 };
 
 /**
@@ -79,12 +88,13 @@ type Run = {
  * new as the event: it then changes nothing, not even its invalidations.
  */
 export function applyRule(rule: Rule, event: DomainEvent, ctx: ApplyContext, mode: ApplyMode = 'apply'): ApplyResult {
-  const run: Run = { ctx, record: mode === 'apply', touched: 0, patched: [], homes: [] };
+  const run: Run = { ctx, record: mode === 'apply', touched: 0, patched: [], homes: undefined };
   const entity = rule.entity === undefined ? undefined : resolveEntity(rule.entity, event);
   let order = 'newer';
   if (entity !== undefined) {
     const version = versionOf(entity.version);
     order = run.record ? ctx.versions.observe(entity.ref, version, entity.fields) : ctx.versions.peek(entity.ref, version, entity.fields);
+    if (order === 'older-uncovered') run.homes = [];
     patchKey(run, entity.target.detail(entity.id), { kind: 'merge', entity });
     patchLists(run, entity);
   }
@@ -93,10 +103,12 @@ export function applyRule(rule: Rule, event: DomainEvent, ctx: ApplyContext, mod
     if (key !== null) patchKey(run, key, opOf(target, event));
   }
 
+  entity?.release();
+
   // Copies already patched with a newer event carry its version, so this older event's other
   // fields cannot be merged by version: refetch them (see EntityVersions).
   const invalidations: Invalidation[] =
-    order === 'older-uncovered' ? run.homes.map((key) => ({ key, exact: true })) : [];
+    run.homes === undefined ? [] : run.homes.map((key) => ({ key, exact: true }));
   if (run.touched > 0 && run.patched.length === 0 && invalidations.length === 0) {
     return { status: 'stale', entity: entity?.ref, detail: staleDetail(entity) };
   }
@@ -139,7 +151,7 @@ function patchQuery(run: Run, query: Query, op: Op): void {
   if (run.record && query.state.fetchStatus !== 'idle') run.ctx.guard.defer(query, updaterOf(op, query));
   if (query.state.data === undefined) return;
   run.touched++;
-  run.homes.push(query.queryKey);
+  run.homes?.push(query.queryKey);
   if (run.ctx.writes.apply(query, op, run.record)) run.patched.push(query.queryKey);
 }
 
