@@ -262,11 +262,14 @@ class Socket implements RealtimeSocket {
   }
 
   private schedule(delay: number, patch: SnapshotPatch, bump?: CounterBump): void {
-    const wait = Math.max(delay, this.blockedUntil - this.now(), 0);
+    const blocked = this.blockedUntil - this.now();
+    const wait = Math.max(delay, blocked, 0);
     const offline = !isOnline(this.env);
     this.store.update(
       {
         ...patch,
+        // A rate limit outlasting the backoff step is the real wait: say so, not the step.
+        ...(blocked > delay ? { lastError: messages.rateLimited(wait) } : {}),
         ...(offline ? { lastError: messages.offline(wait) } : {}),
         state: offline ? 'offline' : this.hasConnected ? 'reconnecting' : 'connecting',
         attempt: this.failures,
@@ -307,8 +310,10 @@ class Socket implements RealtimeSocket {
     if (this.phase === 'waiting') this.connect();
   };
 
+  // An open socket may not notice a dead network until the watchdog fires (75 s): trust the browser.
   private onOffline = (): void => {
     if (this.phase === 'waiting') this.store.update({ state: 'offline', lastError: messages.offline(0) });
+    else if (this.phase === 'open') this.replace(4000, 'offline', messages.offline, true);
   };
 
   private onVisible = (): void => {

@@ -129,12 +129,25 @@ describe('browser signals', () => {
     await live(c, 2);
   });
 
-  it('ignores the signals while live, and detaches them on stop', async () => {
+  it('drops a live connection at once when the browser goes offline, and reconnects when it is back', async () => {
+    const c = client({ initialDelayMs: 20_000 });
+    c.socket.start();
+    await live(c);
+    c.env.navigator.onLine = false;
+    c.env.window.dispatchEvent(new Event('offline'));
+    expect(c.snap().state).toBe('offline');
+    expect(c.snap().lastError).toMatch(/^You are offline\./);
+    await until(() => suite.server.openCount() === 0, 'server saw the close');
+    c.env.navigator.onLine = true;
+    c.env.window.dispatchEvent(new Event('online'));
+    await live(c, 2);
+  });
+
+  it('ignores online and visibility signals while live, and detaches them on stop', async () => {
     const c = client();
     c.socket.start();
     await live(c);
     c.env.window.dispatchEvent(new Event('online'));
-    c.env.window.dispatchEvent(new Event('offline'));
     c.env.document.dispatchEvent(new Event('visibilitychange'));
     await settle();
     expect(c.snap().state).toBe('live');
@@ -160,6 +173,8 @@ describe('server errors', () => {
     suite.server.last().terminate();
     await until(() => c.snap().state === 'reconnecting', 'drop');
     expect(c.lastDelay()).toBe(10_000);
+    // The badge tells the real wait (the rate limit), not the 1 s backoff step it outlasts.
+    expect(c.snap().lastError).toMatch(/Nothing is sent or reconnected for 10 s\./);
     c.env.window.dispatchEvent(new Event('online')); // even "at once" waits for the rate limit
     await vi.advanceTimersByTimeAsync(c.snap().nextRetryAt! - Date.now() - 1);
     await settle();
