@@ -40,6 +40,8 @@ export function servers(opts: ServerOptions): NonNullable<PlaywrightTestConfig['
         NEXT_PUBLIC_REALTIME_WS_URL: `ws://127.0.0.1:${opts.mockPort}/realtime`,
         NEXT_PUBLIC_FEATURE_REALTIME: opts.realtime ? 'true' : 'false',
         NEXT_TELEMETRY_DISABLED: '1',
+        // `npm test` type-checks the whole repo before the e2e run; the two e2e builds skip the repeat.
+        NEXT_SKIP_TYPECHECK: '1',
         ...(opts.distDir ? { NEXT_DIST_DIR: opts.distDir } : {}),
       },
       stdout: 'ignore',
