@@ -22,8 +22,8 @@ export class EntityVersions {
   }
 
   observe(ref: string, version: number, fields: readonly string[]): VersionOrder {
-    const order = this.peek(ref, version, fields);
     const prev = this.#seen.get(ref);
+    const order = compare(prev, version, fields);
     if (order === 'newer' && !Number.isNaN(version)) {
       this.#seen.set(ref, { version, fields });
     } else if (order === 'same' && prev !== undefined) {
@@ -35,16 +35,18 @@ export class EntityVersions {
 
   /** What `observe` would answer, without remembering anything. */
   peek(ref: string, version: number, fields: readonly string[]): VersionOrder {
-    if (Number.isNaN(version)) return 'newer';
-    const prev = this.#seen.get(ref);
-    if (prev === undefined || version > prev.version) return 'newer';
-    if (version === prev.version) return 'same';
-    return fields.every((field) => prev.fields.includes(field)) ? 'older-covered' : 'older-uncovered';
+    return compare(this.#seen.get(ref), version, fields);
   }
 
   clear(): void {
     this.#seen.clear();
   }
+}
+
+function compare(prev: Seen | undefined, version: number, fields: readonly string[]): VersionOrder {
+  if (Number.isNaN(version) || prev === undefined || version > prev.version) return 'newer';
+  if (version === prev.version) return 'same';
+  return fields.every((field) => prev.fields.includes(field)) ? 'older-covered' : 'older-uncovered';
 }
 
 /** Milliseconds of an ISO timestamp, or NaN when it is not one (then it is never "newer"). */

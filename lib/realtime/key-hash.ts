@@ -17,7 +17,8 @@ function printsSorted(part: object): boolean {
   if (Object.getPrototypeOf(part) !== Object.prototype) return false;
   let previous = '';
   for (const name of Object.keys(part)) {
-    if (name < previous) return false;
+    // hashKey's sorted copy assigns `__proto__` (setting a prototype, not a key): leave that to it.
+    if (name < previous || name === '__proto__') return false;
     const value = (part as Record<string, unknown>)[name];
     if (typeof value === 'object' && value !== null) return false;
     previous = name;

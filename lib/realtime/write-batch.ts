@@ -1,6 +1,6 @@
 import { notifyManager, type Query, type QueryCacheNotifyEvent } from '@tanstack/query-core';
 import type { CacheIndex } from './cache-index';
-import { idOf, insertItem, insertSorted, isList, isRecord, leavesFilters, patchEntityInList, type Changes, type Item } from './cache-updaters';
+import { idOf, indexOfId, insertItem, insertSorted, isList, isRecord, leavesFilters, patchEntityInList, type Changes, type Item } from './cache-updaters';
 import type { Updater } from './inflight-guard';
 import { ListDraft, type SortBy } from './list-draft';
 import { writePatch } from './query-write';
@@ -93,7 +93,11 @@ export class WriteBatch {
       if (data === undefined) return false;
       if (!record) return changes(data, op, query);
       const opened: Draft = { query, base: data, ops: [], list: undefined, value: data, opaque: false };
-      if ((op.kind === 'entity' || op.kind === 'insert') && isList(data)) opened.list = new ListDraft(data);
+      if ((op.kind === 'entity' || op.kind === 'insert') && isList(data)) {
+        // Copying a long list only to find the op changes nothing would be waste: look first.
+        if (unchangedBy(data.items, op)) return false;
+        opened.list = new ListDraft(data);
+      }
       if (!this.#take(opened, op)) return false;
       this.#drafts.set(query, opened);
       return true;
@@ -191,6 +195,12 @@ function changes(value: unknown, op: Op, query: Query): boolean {
   if (value === undefined) return false;
   const next = updaterOf(op, query)(value);
   return next !== value && next !== undefined;
+}
+
+function unchangedBy(items: readonly unknown[], op: Extract<Op, { kind: 'entity' | 'insert' }>): boolean {
+  if (op.kind === 'insert') return indexOfId(items, idOf(op.item)) !== -1;
+  const at = indexOfId(items, op.id);
+  return at === -1 || op.entity.merge(items[at]) === items[at];
 }
 
 function replay(ops: readonly Op[], query: Query, data: unknown): unknown {
