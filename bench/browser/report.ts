@@ -178,7 +178,7 @@ export function formatTable(b: BenchResult): string {
     const f = figures(r);
     return [r.mix, num(r.rate), num(f.events_sent), cell(f.achieved_rate, 0), num(f.progress_frames), cell(f.p50_ms), cell(f.p99_ms), cell(f.send_to_dom_p99_ms),
       num(f.values_seen), num(f.superseded), num(f.not_shown), num(f.long_tasks), cell(f.max_long_task_ms, 0), num(f.bridge_scripts_over_50ms),
-      f.settled_ms === null ? 'never' : num(f.settled_ms)];
+      f.settled_ms === null ? `> ${num(o.settleMaxMs)}` : num(f.settled_ms)];
   });
   const perScreen = b.results.flatMap((r) => r.screens.map((s) => [r.mix, num(r.rate), s.screen, num(s.rows), num(s.progressFrames - s.offScreen), cell(s.p50Ms), cell(s.p99Ms),
     num(s.exact), num(s.notShown), num(s.domUnmatched), cell(s.batchesPerS, 0), cell(s.rowBatchesPerS, 0), num(s.longTasks.count), cell(s.longTasks.maxMs, 0)]));
@@ -203,7 +203,8 @@ export function formatTable(b: BenchResult): string {
     'frames = progress frames about an action with a row on a screen (summed over screens); p50/p99 = from the frame reaching the page\'s JS',
     'until its row showed that value or a newer one; send→DOM adds the socket and any wait for the main thread (server timestamp);',
     'seen = values the DOM showed exactly; superseded = overtaken by a newer value before a render; long tasks = PerformanceObserver',
-    '"longtask" entries on all screens; bridge >50 = callbacks into the bridge\'s chunk over 50 ms; settled = stream end → every row equal to REST.',
+    '"longtask" entries on all screens; bridge >50 = callbacks into the bridge\'s chunk over 50 ms; settled = stream end → every row equal to REST',
+    '(when that takes longer than the wait, the screens are reloaded so the next rate does not inherit the backlog).',
     '',
     table(['mix', 'rate/s', 'screen', 'rows', 'frames', 'p50 ms', 'p99 ms', 'seen', 'not shown', 'unmatched', 'DOM batches/s', 'row batches/s', 'long tasks', 'max ms'], perScreen),
     'DOM batches/s = MutationObserver callbacks per second while the stream ran: a proxy for React commits (one callback per task that changed',

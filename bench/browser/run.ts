@@ -97,9 +97,17 @@ export async function runBrowserBench(options: BrowserBenchOptions, log: (line: 
         const dumps = await Promise.all(
           screens.map(({ page }) => page.evaluate((name) => (window as unknown as Record<string, ProbeApi>)[name]!.dump(), PROBE_GLOBAL) as Promise<ProbeDump>),
         );
-        if (settledAt === null) log(`the screens had not caught up with REST ${options.settleMaxMs / 1_000} s after the stream; the next rate starts with that backlog`);
         const settledMs = settledAt === null ? null : Math.max(0, settledAt - (status.finished_at ?? settledAt));
         runs.push({ mix, rate, stream: status, settledMs, dumps, cpu });
+        if (settledAt === null) {
+          // Frames still queued in the page would land in the next rate's figures: start it on fresh pages.
+          log(`the screens had not caught up with REST ${options.settleMaxMs / 1_000} s after the stream; reloading them so the next rate starts without that backlog`);
+          for (const { page } of screens) {
+            await page.reload();
+            await waitLive(page);
+          }
+          await settle(servers, token, screens, options.settleMaxMs);
+        }
       }
     }
     const scripts = runs.flatMap((r) => r.dumps.flatMap((d) => d.loafs.flatMap((l) => l.scripts.map((x) => x.source))));
@@ -132,6 +140,10 @@ async function signIn(page: Page, appUrl: string, path: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Email' }).fill(RUN_DEFAULTS.email);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL((url) => url.pathname === path, { timeout: RUN_DEFAULTS.liveTimeoutMs });
+  await waitLive(page);
+}
+
+async function waitLive(page: Page): Promise<void> {
   await page.locator('[data-testid="realtime-status"][data-state="live"]').waitFor({ timeout: RUN_DEFAULTS.liveTimeoutMs });
   await page.locator('[data-testid^="action-row-"]').first().waitFor({ timeout: RUN_DEFAULTS.liveTimeoutMs });
 }
