@@ -35,21 +35,13 @@ const SETTLE_MS = 5_000;
 const LIVE_ONLY_WRITES = 30;
 /** The fault-free round looks for lasting divergence, not speed: a looser bound for a loaded machine. */
 const LIVE_ONLY_SETTLE_MS = 10_000;
-/**
- * Known gap in the event map (reported, not ours to fix here): action events invalidate their goal's
- * detail only, so a goal LIST keeps showing the goal's old server-computed progress until the next
- * resync. The fault-free round reports these apart (known-gap=N in the summary) and fails on anything
- * else. Remove this once lib/realtime/event-map.ts also invalidates goalKeys.lists() for action events.
- */
-const KNOWN_GAP = /^[^:]* \/goals: row \S+ progress is \d+, REST says \d+$/;
-
 type Screen = { label: string; page: Page; kind: ScreenKind; goalId?: string; session: Session; foreign: Set<string> };
 
 /**
  * Polls every screen until it equals REST (but for `known` gaps), or the deadline passes. Answers
  * what still differs, and for how long each difference was seen, to tell slow from stuck.
  */
-async function converge(screens: Screen[], deadline: number, known?: RegExp) {
+async function converge(screens: Screen[], deadline: number) {
   const start = Date.now();
   const truths = await Promise.all(screens.map((s) => readTruth(s.session, s.kind, s.goalId)));
   const seen: Record<string, { firstMs: number; lastMs: number }> = {};
@@ -60,7 +52,7 @@ async function converge(screens: Screen[], deadline: number, known?: RegExp) {
     const shown = await Promise.all(screens.map((screen) => readScreen(screen.page, screen.kind, screen.goalId)));
     const mismatches = screens.flatMap((screen, i) => diffScreen(screen.label, shown[i]!, truths[i]!, screen.foreign));
     for (const m of mismatches) (seen[m] ??= { firstMs: round - start, lastMs: 0 }).lastMs = round - start;
-    if (mismatches.every((m) => known?.test(m)) || Date.now() > deadline) return { mismatches, at: round, seen };
+    if (mismatches.length === 0 || Date.now() > deadline) return { mismatches, at: round, seen };
     await new Promise((resolve) => setTimeout(resolve, Math.min(200, deadline - Date.now())));
   }
 }
@@ -131,7 +123,7 @@ test('under seeded chaos, every screen converges to what REST says, and no tenan
   const second = await test.step('fault-free writes: the live path alone converges, without a reconnect', async () => {
     const result = await runDriver({ seed: SEED + 1, sessions: [driverAcme, driverGlobex], writes: LIVE_ONLY_WRITES, concurrency: 3, paced: false });
     const doneAt = Date.now();
-    const converged = await converge(screens, doneAt + LIVE_ONLY_SETTLE_MS, KNOWN_GAP);
+    const converged = await converge(screens, doneAt + LIVE_ONLY_SETTLE_MS);
     return { writes: result.writes, ...converged, settleMs: converged.at - doneAt };
   });
   const liveOnlyReconnects = (await control.connections()).handshakes.length - handshakesBefore;
@@ -156,9 +148,8 @@ test('under seeded chaos, every screen converges to what REST says, and no tenan
       writes: second.writes,
       settleMs: second.settleMs,
       reconnects: liveOnlyReconnects,
-      knownGap: second.mismatches.filter((m) => KNOWN_GAP.test(m)),
     },
-    mismatches: [...first.mismatches, ...second.mismatches.filter((m) => !KNOWN_GAP.test(m)).map((m) => `after fault-free writes: ${m}`)],
+    mismatches: [...first.mismatches, ...second.mismatches.map((m) => `after fault-free writes: ${m}`)],
     uncaughtErrors: watch.pageErrors(),
     consoleErrors: watch.console().filter((l) => l.type === 'error').length,
     pages,
@@ -179,7 +170,7 @@ test('under seeded chaos, every screen converges to what REST says, and no tenan
 
   expect(first.mismatches, 'after chaos and one resync, every screen equals REST').toEqual([]);
   expect(
-    second.mismatches.filter((m) => !KNOWN_GAP.test(m)),
+    second.mismatches,
     'after fault-free writes, every screen equals REST without a reconnect',
   ).toEqual([]);
   expect(liveOnlyReconnects, 'no reconnect during the fault-free round').toBe(0);

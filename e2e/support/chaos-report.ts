@@ -65,7 +65,7 @@ export type ChaosReport = {
   duplicatesIgnored: number;
   staleIgnored: number;
   settleMs: number;
-  liveOnly: { writes: number; settleMs: number; reconnects: number; knownGap: string[] };
+  liveOnly: { writes: number; settleMs: number; reconnects: number };
   mismatches: string[];
   uncaughtErrors: string[];
   consoleErrors: number;
@@ -98,7 +98,7 @@ export function summaryLine(r: ChaosReport): string {
     `chaos seed=${r.seed} ${(r.durationMs / 1000).toFixed(1)}s writes=${r.writes.writes} (ok ${r.writes.ok}, refused ${r.writes.refused}, failed ${r.writes.failed}) ` +
     `events=${r.events.broadcast} frames=${r.events.frames} faults[${faults}] reconnects=${r.reconnects.client} (server ${r.reconnects.serverHandshakes}) ` +
     `resyncs=${r.resyncs} rejected[${rejected}] duplicates=${r.duplicatesIgnored} stale=${r.staleIgnored} settle=${r.settleMs}ms ` +
-    `live-only(writes=${r.liveOnly.writes} settle=${r.liveOnly.settleMs}ms reconnects=${r.liveOnly.reconnects} known-gap=${r.liveOnly.knownGap.length}) ` +
+    `live-only(writes=${r.liveOnly.writes} settle=${r.liveOnly.settleMs}ms reconnects=${r.liveOnly.reconnects}) ` +
     `mismatches=${r.mismatches.length} uncaught=${r.uncaughtErrors.length}`
   );
 }

@@ -54,6 +54,12 @@ const goalOfAction = <T extends 'action.created' | ActionChange>(): InvalidateTa
   exact: true,
 });
 
+/** Goal lists show each goal's server-computed progress too, so they refetch with the goal. */
+const goalLists: InvalidateTarget<EventType> = { key: goalKeys.lists() };
+
+/** Everything that shows the progress of an action's goal: its detail and the goal lists. */
+const goalProgress = <T extends 'action.created' | ActionChange>(): InvalidateTarget<T>[] => [goalOfAction<T>(), goalLists];
+
 /** Filtered lists the entity may now belong to: every list whose filters include `filters` (partial match). */
 function listsWith<T extends EventType>(
   list: (filters: Record<string, string>) => QueryKey,
@@ -163,34 +169,34 @@ export const eventMap = {
     invalidate: [
       listsWith(actionKeys.list, (e) => ({ status: e.data.action.status })),
       listsWith(actionKeys.list, (e) => ({ assigneeId: e.data.action.assigneeId })),
-      goalOfAction(),
+      ...goalProgress(),
       dashboard,
     ],
   },
   'action.status_changed': {
     note: 'Status is on the event: patch the action everywhere (it leaves lists of its old status); lists of the new status, the goal\'s progress and the dashboard refetch.',
     entity: actionChange((e) => ({ status: e.data.status })),
-    invalidate: [listsWith(actionKeys.list, (e) => ({ status: e.data.status })), goalOfAction(), dashboard],
+    invalidate: [listsWith(actionKeys.list, (e) => ({ status: e.data.status })), ...goalProgress(), dashboard],
   },
   'action.completed': {
     note: 'Completed means status done and progress 100: patch it everywhere; "done" lists, the goal\'s progress and the dashboard refetch.',
     entity: actionChange(() => ({ status: 'done', progress: 100 })),
-    invalidate: [listsWith(actionKeys.list, () => ({ status: 'done' })), goalOfAction(), dashboard],
+    invalidate: [listsWith(actionKeys.list, () => ({ status: 'done' })), ...goalProgress(), dashboard],
   },
   'action.priority_changed': {
     note: 'Priority is on the event and no list filters by it: patch the action everywhere; the goal and the dashboard refetch.',
     entity: actionChange((e) => ({ priority: e.data.priority })),
-    invalidate: [goalOfAction(), dashboard],
+    invalidate: [...goalProgress(), dashboard],
   },
   'action.reassigned': {
     note: 'Assignee is on the event: patch the action everywhere (it leaves the old assignee\'s lists); the new assignee\'s lists, the goal and the dashboard refetch.',
     entity: actionChange((e) => ({ assigneeId: e.data.assigneeId })),
-    invalidate: [listsWith(actionKeys.list, (e) => ({ assigneeId: e.data.assigneeId })), goalOfAction(), dashboard],
+    invalidate: [listsWith(actionKeys.list, (e) => ({ assigneeId: e.data.assigneeId })), ...goalProgress(), dashboard],
   },
   'action.progress_updated': {
     note: 'Progress is on the event and changes no list membership: patch the action everywhere; the goal\'s progress and the dashboard are computed by the server.',
     entity: actionChange((e) => ({ progress: e.data.progress })),
-    invalidate: [goalOfAction(), dashboard],
+    invalidate: [...goalProgress(), dashboard],
   },
   'measure.reading.created': {
     note: 'The reading is the measure\'s new current value: append it to the readings (oldest first) and patch the measure in its detail, its list and the dashboard.',

@@ -59,7 +59,7 @@ describe('DevtoolsPanel: the event log', () => {
 
     expect(applied.status === 'applied' && applied.patched.length).toBeGreaterThan(1);
     const patched = applied.status === 'applied' ? applied.patched.length : 0;
-    expect(await screen.findByText(`patched ${patched} · invalidated 2 · 1 refetch`)).toBeTruthy();
+    expect(await screen.findByText(`patched ${patched} · invalidated 3 · 1 refetch`)).toBeTruthy();
     expect(goal.calls).toBe(1);
     const texts = rowTexts();
     // Newest first; flushes are hidden by default.
@@ -67,7 +67,7 @@ describe('DevtoolsPanel: the event log', () => {
     expect(texts[0]).toMatch(/invalid: goal\.deleted.*invalid: unknown_type/);
     expect(texts[1]).toMatch(/action\.progress_updated.*acme-2.*ignored: stale/);
     expect(texts[2]).toMatch(/action\.progress_updated.*acme-1.*ignored: duplicate/);
-    expect(texts[3]).toMatch(/action\.progress_updated.*acme-1.*patched \d+ · invalidated 2 · 1 refetch[\d.]+ (µs|ms)$/);
+    expect(texts[3]).toMatch(/action\.progress_updated.*acme-1.*patched \d+ · invalidated 3 · 1 refetch[\d.]+ (µs|ms)$/);
     expect(rows()[3]!.getAttribute('data-outcome')).toBe('patched invalidated refetched');
   });
 
@@ -217,16 +217,17 @@ describe('DevtoolsPanel: what would this event do?', () => {
       expect.arrayContaining([
         "['actions', 'list', { status: 'blocked' }] inactive: marked stale",
         "['goals', 'detail', 'g-1'] inactive: marked stale",
+        "['goals', 'list', {}] inactive: marked stale",
         "['dashboard', 'summary'] active: refetches",
       ]),
     );
-    expect(items).toHaveLength(3);
+    expect(items).toHaveLength(7); // with the four seeded goal lists (goal progress is server-computed)
     // A dry run: nothing changed, nothing logged.
     expect(client.getQueryData<{ status: string }>(actionKeys.detail('a-1'))?.status).toBe('in_progress');
     expect(bridge.log.getSnapshot()).toHaveLength(0);
 
     fireEvent.click(screen.getByRole('button', { name: 'Apply locally' }));
-    expect(within(result).getByRole('status').textContent).toMatch(/^Applied locally: patched \d+, invalidated 3/);
+    expect(within(result).getByRole('status').textContent).toMatch(/^Applied locally: patched \d+, invalidated 4/);
     expect(within(result).getByText('Would be ignored: stale')).toBeTruthy();
     act(() => void timers.run());
     expect(client.getQueryData<{ status: string }>(actionKeys.detail('a-1'))?.status).toBe('blocked');

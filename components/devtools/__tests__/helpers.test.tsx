@@ -100,7 +100,7 @@ describe('log format', () => {
   const [applied, duplicate, stale, decision, rejection, resync, flush] = bridge.log.getSnapshot() as LogEntry[];
 
   it('summarizes each kind of entry in words', () => {
-    expect(summarize(applied!)).toMatch(/^patched \d+ · invalidated 2$/);
+    expect(summarize(applied!)).toMatch(/^patched \d+ · invalidated 3$/);
     expect(summarize(duplicate!)).toBe('ignored: duplicate');
     expect(summarize(stale!)).toBe('ignored: stale');
     expect(summarize(decision!)).toBe('patched 1');

@@ -54,6 +54,7 @@ describe('applyRule', () => {
       patched: [actionKeys.detail('a-1')],
       invalidations: [
         { key: goalKeys.detail('g-1'), exact: true },
+        { key: goalKeys.lists(), exact: false },
         { key: dashboardKeys.all, exact: false },
       ],
     });
@@ -98,7 +99,7 @@ describe('applyRule: edge cases of the table', () => {
   it('an action reassigned to nobody invalidates no assignee list', () => {
     const { bridge } = setup();
     const outcome = bridge.applyEvent(event('action.reassigned', { assignee_id: null }));
-    expect(outcome).toMatchObject({ status: 'applied', invalidated: [goalKeys.detail('g-1'), dashboardKeys.all] });
+    expect(outcome).toMatchObject({ status: 'applied', invalidated: [goalKeys.detail('g-1'), goalKeys.lists(), dashboardKeys.all] });
   });
 });
 

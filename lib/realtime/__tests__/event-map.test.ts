@@ -35,6 +35,14 @@ import {
   T1,
 } from './helpers/bridge-fixtures';
 
+/** The goal lists `seed` caches: goal progress is server-computed, so action events refetch them all. */
+const seededGoalLists = [
+  goalKeys.list({}),
+  goalKeys.list({ status: 'active' }),
+  goalKeys.list({ status: 'draft' }),
+  goalKeys.list({ status: 'completed' }),
+];
+
 /** Seed the full cache, apply one event, flush, and report what changed. */
 function run(evt: Parameters<ReturnType<typeof createCacheBridge>['applyEvent']>[0]) {
   const client = newClient();
@@ -102,6 +110,7 @@ describe('eventMap: what each event does to a seeded cache', () => {
         actionKeys.list({ status: 'not_started' }),
         actionKeys.list({ assigneeId: 'u-2' }),
         goalKeys.detail('g-1'),
+        ...seededGoalLists,
         dashboardKeys.summary(),
       ),
     );
@@ -123,7 +132,7 @@ describe('eventMap: what each event does to a seeded cache', () => {
     expect(ids(r.get(actionKeys.list({ status: 'in_progress' })))).toEqual([]);
     expect(items(r.get(actionKeys.list({ goalId: 'g-1' })))).toEqual([{ ...action1, status: 'blocked', updatedAt: T1 }, action2]);
     expect(items(r.get(actionKeys.list({ goalId: 'g-1' })))[1]).toBe(action2);
-    expect(r.invalidated).toEqual(hashes(actionKeys.list({ status: 'blocked' }), goalKeys.detail('g-1'), dashboardKeys.summary()));
+    expect(r.invalidated).toEqual(hashes(actionKeys.list({ status: 'blocked' }), goalKeys.detail('g-1'), ...seededGoalLists, dashboardKeys.summary()));
   });
 
   it('action.completed sets status done and progress 100 everywhere; done lists, goal and dashboard refetch', () => {
@@ -133,7 +142,7 @@ describe('eventMap: what each event does to a seeded cache', () => {
     expect(items(r.get(actionKeys.list({ assigneeId: 'u-2' })))).toEqual([done]);
     expect(ids(r.get(actionKeys.list({ goalId: 'g-1', status: 'in_progress' })))).toEqual([]);
     expect(r.changed).toHaveLength(6);
-    expect(r.invalidated).toEqual(hashes(actionKeys.list({ status: 'done' }), goalKeys.detail('g-1'), dashboardKeys.summary()));
+    expect(r.invalidated).toEqual(hashes(actionKeys.list({ status: 'done' }), goalKeys.detail('g-1'), ...seededGoalLists, dashboardKeys.summary()));
   });
 
   it('action.priority_changed patches it in its detail and in every list holding it', () => {
@@ -147,7 +156,7 @@ describe('eventMap: what each event does to a seeded cache', () => {
     ];
     expect(r.changed).toEqual(hashes(actionKeys.detail('a-1'), ...holding));
     for (const key of holding) expect(items(r.get(key)).find((a) => a.id === 'a-1')).toMatchObject({ priority: 'critical' });
-    expect(r.invalidated).toEqual(hashes(goalKeys.detail('g-1'), dashboardKeys.summary()));
+    expect(r.invalidated).toEqual(hashes(goalKeys.detail('g-1'), ...seededGoalLists, dashboardKeys.summary()));
   });
 
   it('action.reassigned patches it, drops it from u-2\'s list, refetches u-3\'s lists, goal and dashboard', () => {
@@ -156,15 +165,15 @@ describe('eventMap: what each event does to a seeded cache', () => {
     expect(ids(r.get(actionKeys.list({ assigneeId: 'u-2' })))).toEqual([]);
     expect(r.previous(actionKeys.list({ assigneeId: 'u-3' }))).toBe(r.get(actionKeys.list({ assigneeId: 'u-3' })));
     expect(r.changed).toHaveLength(6);
-    expect(r.invalidated).toEqual(hashes(actionKeys.list({ assigneeId: 'u-3' }), goalKeys.detail('g-1'), dashboardKeys.summary()));
+    expect(r.invalidated).toEqual(hashes(actionKeys.list({ assigneeId: 'u-3' }), goalKeys.detail('g-1'), ...seededGoalLists, dashboardKeys.summary()));
   });
 
   it('action.progress_updated patches it everywhere; the goal\'s progress and the dashboard refetch', () => {
     const r = run(event('action.progress_updated'));
     expect(r.get(actionKeys.detail('a-1'))).toEqual({ ...action1, progress: 70, updatedAt: T1 });
     expect(r.changed).toHaveLength(6);
-    expect(r.invalidated).toEqual(hashes(goalKeys.detail('g-1'), dashboardKeys.summary()));
-    expect(r.outcome).toMatchObject({ status: 'applied', invalidated: [goalKeys.detail('g-1'), dashboardKeys.all] });
+    expect(r.invalidated).toEqual(hashes(goalKeys.detail('g-1'), ...seededGoalLists, dashboardKeys.summary()));
+    expect(r.outcome).toMatchObject({ status: 'applied', invalidated: [goalKeys.detail('g-1'), goalKeys.lists(), dashboardKeys.all] });
   });
 
   it('measure.reading.created appends the reading and patches currentValue in detail, list and dashboard', () => {
@@ -247,7 +256,7 @@ describe('eventMap: the table itself', () => {
     const unassigned = event('action.reassigned', { assignee_id: null });
     const rule = eventMap['action.reassigned'];
     const keys = rule.invalidate.map((target) => resolveKey(target.key, unassigned));
-    expect(keys).toEqual([null, goalKeys.detail('g-1'), dashboardKeys.all]);
+    expect(keys).toEqual([null, goalKeys.detail('g-1'), goalKeys.lists(), dashboardKeys.all]);
   });
 
   it('is exhaustive at compile time: a missing or unknown event type is a type error', () => {

@@ -50,6 +50,7 @@ describe('map report', () => {
     expect(invalidatedLines(rule)).toEqual([
       { code: "['actions', 'list', { status: 'done' }]" },
       { code: "['goals', 'detail', <goalId>]", remark: 'exact' },
+      { code: "['goals', 'list']" },
       { code: "['dashboard']" },
     ]);
     expect(patchedLines(rule)).toEqual([
@@ -75,6 +76,7 @@ describe('map report', () => {
     expect(rule.entity?.detail).toEqual(actionKeys.detail('a-1'));
     expect(rule.invalidated).toEqual([
       { key: goalKeys.detail('g-1'), exact: true },
+      { key: goalKeys.lists(), exact: false },
       { key: dashboardKeys.all, exact: false },
     ]);
     expect(describeRule('decision.created', event('decision.created')).entity).toBeNull();

@@ -35,6 +35,10 @@ describe('CacheBridge.plan: what an event would do, changing nothing', () => {
       invalidated: [
         { queryKey: actionKeys.list({ status: 'blocked' }), active: true },
         { queryKey: goalKeys.detail('g-1'), active: true },
+        { queryKey: goalKeys.list({}), active: false },
+        { queryKey: goalKeys.list({ status: 'active' }), active: false },
+        { queryKey: goalKeys.list({ status: 'draft' }), active: false },
+        { queryKey: goalKeys.list({ status: 'completed' }), active: false },
         { queryKey: dashboardKeys.summary(), active: false },
       ],
       notes: expect.stringContaining('Status is on the event'),
