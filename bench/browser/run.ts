@@ -19,6 +19,7 @@ export const RUN_DEFAULTS = {
   viewport: { width: 1280, height: 900 },
   warmupRate: 200,
   pollMs: 100,
+  requestTimeoutMs: 30_000,
   liveTimeoutMs: 30_000,
   /** Beyond the stream's own duration, how long it may take to finish before the run gives up. */
   streamSlackMs: 30_000,
@@ -128,6 +129,10 @@ export async function runBrowserBench(options: BrowserBenchOptions, log: (line: 
       pageErrors,
       results,
     };
+  } catch (error) {
+    const exited = servers.exited();
+    if (exited.length === 0) throw error;
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${exited.join('\n')}`);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -149,13 +154,21 @@ async function waitLive(page: Page): Promise<void> {
 }
 
 async function json<T>(url: string, init?: { method?: string; body?: unknown; token?: string }): Promise<T> {
-  const res = await fetch(url, {
-    method: init?.method ?? (init?.body === undefined ? 'GET' : 'POST'),
-    headers: { 'content-type': 'application/json', ...(init?.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init?.body === undefined ? undefined : JSON.stringify(init.body),
-  });
+  const method = init?.method ?? (init?.body === undefined ? 'GET' : 'POST');
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers: { 'content-type': 'application/json', ...(init?.token ? { authorization: `Bearer ${init.token}` } : {}) },
+      body: init?.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: AbortSignal.timeout(RUN_DEFAULTS.requestTimeoutMs),
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
+    throw new Error(`${method} ${url} got no answer (${cause}).`);
+  }
   const text = await res.text();
-  if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${new URL(url).pathname} answered ${res.status}: ${text.slice(0, 300)}`);
+  if (!res.ok) throw new Error(`${method} ${new URL(url).pathname} answered ${res.status}: ${text.slice(0, 300)}`);
   return JSON.parse(text) as T;
 }
 

@@ -25,7 +25,13 @@ const SOURCES = ['app', 'components', 'lib', 'next.config.mjs', 'package.json', 
 const STAMP = 'bench-env.json';
 
 export type ServerOptions = { mockPort: number; appPort: number; distDir: string; rebuild: boolean; log: (line: string) => void };
-export type Servers = { appUrl: string; mockUrl: string; stop(): Promise<void> };
+export type Servers = {
+  appUrl: string;
+  mockUrl: string;
+  /** Servers that ended while the bench still needed them, with their last output. */
+  exited(): string[];
+  stop(): Promise<void>;
+};
 
 /** The NEXT_PUBLIC_* values inlined at build time: a build for other ports must be redone. */
 export function buildEnv(mockPort: number): Record<string, string> {
@@ -149,5 +155,9 @@ export async function startServers(opts: ServerOptions): Promise<Servers> {
     throw error;
   }
   opts.log(`mock-ws on ${mockUrl}, app on ${appUrl}`);
-  return { appUrl, mockUrl, stop };
+  const exited = () =>
+    children
+      .filter(({ child }) => child.exitCode !== null || child.signalCode !== null)
+      .map(({ name, child, tail }) => `${name} exited (${child.signalCode ?? `exit code ${child.exitCode}`}). Its last output:\n${tail.join('\n')}`);
+  return { appUrl, mockUrl, exited, stop };
 }
