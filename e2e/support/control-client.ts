@@ -148,7 +148,7 @@ export class ControlClient {
         ...(method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
       });
     } catch (error) {
-      throw new Error(`${method} /__control/${verb}: mock-ws is not reachable at ${this.origin} (${String(error)}). Is the webServer running?`);
+      throw new Error(`${method} /__control/${verb}: mock-ws is not reachable at ${this.origin} (${String(error)}${error instanceof Error && error.cause ? `: ${String(error.cause)}` : ''}). Is the webServer running?`);
     }
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} /__control/${verb} answered ${res.status}: ${text}`);
