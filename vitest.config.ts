@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./', import.meta.url)) } },
-  esbuild: { jsx: 'automatic' },
   test: {
     include: ['lib/**/*.test.{ts,tsx}', 'mock-ws/**/*.test.ts', 'components/**/*.test.tsx', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
