@@ -82,10 +82,12 @@ export async function runBrowserBench(options: BrowserBenchOptions, log: (line: 
     log(`signed in as ${RUN_DEFAULTS.email}; screens ${RUN_DEFAULTS.screens.join(', ')} are live`);
     const token = await apiToken(servers);
 
-    if (options.warmupMs > 0) {
+    const warmUp = async () => {
+      if (options.warmupMs <= 0) return;
       await stream(servers, { rate: RUN_DEFAULTS.warmupRate, durationMs: options.warmupMs, mix: 'progress', seed: options.seed - 1 });
       await settle(servers, token, screens, options.settleMaxMs);
-    }
+    };
+    await warmUp();
     const runs: Array<Omit<RateResult, 'screens' | 'profiles'> & { dumps: ProbeDump[]; cpu: Array<CpuProfile | null> }> = [];
     for (const mix of options.mixes) {
       for (const rate of options.rates) {
@@ -108,6 +110,7 @@ export async function runBrowserBench(options: BrowserBenchOptions, log: (line: 
             await waitLive(page);
           }
           await settle(servers, token, screens, options.settleMaxMs);
+          await warmUp();
         }
       }
     }
