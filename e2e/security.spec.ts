@@ -108,6 +108,8 @@ test('when the session ends, cached data stays visible with a clear message, and
   watch.allow(/^\[warning\] Realtime: /);
   const page = await openAs('ava@acme.test', '/goals');
   await expectLive(page);
+  // The data must be cached before the session ends: a list whose first load fails has nothing to keep.
+  await expect(page.getByTestId('goal-row-g-1')).toContainText('Launch v2 onboarding');
   await page.evaluate(() => ((window as unknown as { __sameDocument?: boolean }).__sameDocument = true));
 
   await control.expireTokens({ includeRefresh: true });
