@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useFlashOnChange } from '../flash';
 
 afterEach(cleanup);
@@ -25,6 +25,13 @@ describe('useFlashOnChange', () => {
 
     rerender(<Row version="t2" />);
     expect(row.classList.contains('pp-flash')).toBe(true);
+
+    // A change while the flash runs lets it finish instead of restarting it: no forced layout.
+    const layoutReads = vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get');
+    rerender(<Row version="t2b" />);
+    expect(row.classList.contains('pp-flash')).toBe(true);
+    expect(layoutReads).not.toHaveBeenCalled();
+    layoutReads.mockRestore();
 
     fireEvent.animationEnd(row);
     expect(row.classList.contains('pp-flash')).toBe(false);
