@@ -46,8 +46,14 @@ export class Shell {
     await this.nav.getByRole('link', { name: label, exact: true }).click();
   }
 
+  /**
+   * Picks a tenant and waits until the switch is done: the switch signs in again (a REST call), and
+   * until it answers the old tenant's screen is still up, with the switcher disabled.
+   */
   async switchTenant(name: 'Acme Corp' | 'Globex'): Promise<void> {
     await this.tenantSwitcher.selectOption({ label: name });
+    await expect(this.tenantSwitcher).toBeEnabled();
+    await expect(this.tenantSwitcher.locator('option:checked')).toHaveText(name);
   }
 
   /** Opens the badge's details popover and returns it (state in words, last error, attempt, Reconnect now). */
