@@ -1,36 +1,35 @@
 'use client';
 
-import { useCallback, useSyncExternalStore } from 'react';
-import { useFlashOnChange } from '@/components/ui';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
+import { flashElement } from '@/components/ui';
+import { createRemoteChangeStore, type ChangeKind } from './remote-change-store';
 
 /**
- * Which rows changed because of someone else: a stamp per entity that goes up with each remote
- * change. Rows flash when their stamp moves (useFlashOnChange), never for this tab's own writes.
+ * Which rows changed because of someone else. Rows flash when their entity is marked, at most once
+ * per animation frame and never for this tab's own writes (the announcer marks only others' events).
  */
-export type ChangeKind = 'goal' | 'action' | 'measure' | 'reading' | 'issue' | 'decision' | 'attachment' | 'activity';
+export type { ChangeKind } from './remote-change-store';
 
-const stamps = new Map<string, number>();
-const listeners = new Set<() => void>();
-
-const keyOf = (kind: ChangeKind, id: string) => `${kind}:${id}`;
+/** The tab's one store; creating it starts nothing (the first mark schedules the first flush). */
+export const remoteChanges = createRemoteChangeStore();
 
 export function markRemoteChange(kind: ChangeKind, id: string): void {
-  const key = keyOf(kind, id);
-  stamps.set(key, (stamps.get(key) ?? 0) + 1);
-  for (const listener of [...listeners]) listener();
+  remoteChanges.mark(kind, id);
 }
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
+/** A number that goes up when someone else changes the entity (once per frame at most); 0 before that. */
 export function useRemoteChangeStamp(kind: ChangeKind, id: string): number {
-  const get = useCallback(() => stamps.get(keyOf(kind, id)) ?? 0, [kind, id]);
+  const subscribe = useCallback((listener: () => void) => remoteChanges.subscribe(kind, id, listener), [kind, id]);
+  const get = useCallback(() => remoteChanges.stamp(kind, id), [kind, id]);
   return useSyncExternalStore(subscribe, get, () => 0);
 }
 
-/** A ref for a row that briefly highlights when someone else changes its entity. */
+/**
+ * A ref for a row that briefly highlights when someone else changes its entity. The highlight is
+ * set on the element directly: a flash is not worth a render of the row.
+ */
 export function useRemoteFlash<T extends HTMLElement>(kind: ChangeKind, id: string) {
-  return useFlashOnChange<T>(useRemoteChangeStamp(kind, id));
+  const ref = useRef<T>(null);
+  useEffect(() => remoteChanges.subscribe(kind, id, () => flashElement(ref.current)), [kind, id]);
+  return ref;
 }

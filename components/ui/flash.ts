@@ -3,7 +3,18 @@
 import { useEffect, useRef } from 'react';
 
 /**
- * Briefly highlights an element (the `pp-flash` class) whenever `value` changes after the first render,
+ * Briefly highlights an element (the `pp-flash` class) until its animation ends. A flash already
+ * running is left to finish: restarting it meant forcing a layout per change, which at hundreds of
+ * events a second took a third of the main thread (bench:browser).
+ */
+export function flashElement(el: HTMLElement | null): void {
+  if (!el || el.classList.contains('pp-flash')) return;
+  el.classList.add('pp-flash');
+  el.addEventListener('animationend', () => el.classList.remove('pp-flash'), { once: true });
+}
+
+/**
+ * Briefly highlights an element whenever `value` changes after the first render,
  * e.g. `const ref = useFlashOnChange<HTMLLIElement>(goal.updatedAt); <DataRow ref={ref} ... />`.
  * The stylesheet turns the highlight off under prefers-reduced-motion.
  */
@@ -14,12 +25,7 @@ export function useFlashOnChange<T extends HTMLElement>(value: unknown) {
   useEffect(() => {
     if (Object.is(previous.current, value)) return;
     previous.current = value;
-    const el = ref.current;
-    // A flash already running is left to finish: restarting it meant forcing a layout per change,
-    // which at hundreds of events a second took a third of the main thread (bench:browser).
-    if (!el || el.classList.contains('pp-flash')) return;
-    el.classList.add('pp-flash');
-    el.addEventListener('animationend', () => el.classList.remove('pp-flash'), { once: true });
+    flashElement(ref.current);
   }, [value]);
 
   return ref;

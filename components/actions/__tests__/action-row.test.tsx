@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { Action } from '@/lib/api';
@@ -7,7 +7,10 @@ import { ToastProvider } from '@/components/ui';
 import { markRemoteChange } from '@/components/live/remote-changes';
 import { ActionRow } from '../action-row';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 const action: Action = {
   id: 'a-8',
@@ -56,11 +59,13 @@ describe('ActionRow', () => {
     expect(within(row).queryByRole('button', { name: /^Complete/ })).toBeNull();
   });
 
-  it('flashes when someone else changes the action', () => {
+  it('flashes on the next frame when someone else changes the action', () => {
+    vi.useFakeTimers();
     renderRow();
     const row = screen.getByTestId('action-row-a-8');
     expect(row.classList.contains('pp-flash')).toBe(false);
     act(() => markRemoteChange('action', 'a-8'));
+    act(() => vi.advanceTimersToNextFrame());
     expect(row.classList.contains('pp-flash')).toBe(true);
   });
 });
