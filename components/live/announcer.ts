@@ -1,6 +1,8 @@
 import type { DomainEvent } from '@/lib/protocol';
-import { describeEvent, type EventLookups } from './describe-event';
-import type { ChangeKind } from './remote-changes';
+import { changedRows } from './changed-rows';
+import { describeMessage, worthAToast, type EventLookups } from './describe-event';
+import type { ChangeKind } from './remote-change-store';
+import { createToastThrottle, type ToastSummary } from './toast-throttle';
 
 export const ANNOUNCER_DEFAULTS = {
   /**
@@ -8,15 +10,26 @@ export const ANNOUNCER_DEFAULTS = {
    * wait this long for it before announcing "Someone ...".
    */
   actorWaitMs: 400,
-} as const;
+  /** At most this many toasts of their own per window; further changes fold into one summary toast. */
+  toastsPerWindow: 3,
+  toastWindowMs: 2_000,
+  /** The summary's count is updated at most this often... */
+  summaryEveryMs: 1_000,
+  /** ...and it stays this long after its last update. */
+  summaryDurationMs: 6_000,
+};
+
+export type AnnouncerSettings = typeof ANNOUNCER_DEFAULTS;
 
 export type AnnouncerOptions = {
   lookups: () => EventLookups;
   isOwn: (event: DomainEvent) => boolean;
   toast: (message: string) => void;
+  /** Shows the summary toast, or updates it in place while it is still shown. */
+  summarize: (summary: ToastSummary) => void;
   mark: (kind: ChangeKind, id: string) => void;
-  actorWaitMs?: number;
-};
+  now?: () => number;
+} & Partial<AnnouncerSettings>;
 
 type Held = { event: DomainEvent; timer: ReturnType<typeof setTimeout> };
 
@@ -35,23 +48,31 @@ function actorSource(event: DomainEvent): { kind: string; goalId: string } | nul
 }
 
 /**
- * Turns events from other people into row highlights and one toast each. Own echoes are ignored.
- * Timers exist only while an event waits for its actor; dispose() clears them.
+ * Turns events from other people into row highlights and toasts (rate-limited, see
+ * toast-throttle.ts). Own echoes are ignored. Timers exist only while an event waits for its
+ * actor or a summary update waits its turn; dispose() clears them.
  */
 export function createAnnouncer(options: AnnouncerOptions) {
-  const waitMs = options.actorWaitMs ?? ANNOUNCER_DEFAULTS.actorWaitMs;
+  const settings = { ...ANNOUNCER_DEFAULTS, ...definedOnly(options) };
   const held = new Map<string, Held>();
+  const throttle = createToastThrottle({
+    perWindow: settings.toastsPerWindow,
+    windowMs: settings.toastWindowMs,
+    summaryEveryMs: settings.summaryEveryMs,
+    summaryDurationMs: settings.summaryDurationMs,
+    show: options.toast,
+    summarize: options.summarize,
+    ...(options.now ? { now: options.now } : {}),
+  });
 
   function announce(event: DomainEvent, actorId?: string | null) {
-    const description = describeEvent(event, options.lookups(), actorId);
-    if (description?.message) options.toast(description.message);
+    throttle.offer(() => describeMessage(event, options.lookups(), actorId));
   }
 
   return {
     handle(event: DomainEvent): void {
       if (options.isOwn(event)) return;
-      const description = describeEvent(event, options.lookups());
-      for (const change of description?.changed ?? []) options.mark(change.kind, change.id);
+      for (const change of changedRows(event)) options.mark(change.kind, change.id);
 
       const source = actorSource(event);
       if (source) {
@@ -64,7 +85,7 @@ export function createAnnouncer(options: AnnouncerOptions) {
         const timer = setTimeout(() => {
           held.delete(key);
           announce(event);
-        }, waitMs);
+        }, settings.actorWaitMs);
         held.set(key, { event, timer });
         return;
       }
@@ -79,13 +100,23 @@ export function createAnnouncer(options: AnnouncerOptions) {
           return;
         }
       }
-      if (description?.message) options.toast(description.message);
+      if (worthAToast(event)) announce(event);
     },
     dispose(): void {
       for (const { timer } of held.values()) clearTimeout(timer);
       held.clear();
+      throttle.dispose();
     },
   };
+}
+
+function definedOnly(options: AnnouncerOptions): Partial<AnnouncerSettings> {
+  const out: Partial<AnnouncerSettings> = {};
+  for (const key of Object.keys(ANNOUNCER_DEFAULTS) as (keyof AnnouncerSettings)[]) {
+    const value = options[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
 }
 
 export type Announcer = ReturnType<typeof createAnnouncer>;

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@/lib/protocol';
-import type { ChangeKind } from './remote-changes';
+import { changedRows, type ChangedRow } from './changed-rows';
 
 /** Looks names up in what the app already has cached; null when it does not know. */
 export type EventLookups = {
@@ -14,7 +14,7 @@ export type EventDescription = {
   /** One sentence for a toast: "Dana completed 'Hire two engineers'". */
   message: string;
   /** The rows to highlight. */
-  changed: { kind: ChangeKind; id: string }[];
+  changed: ChangedRow[];
 };
 
 const STATUS_VERBS: Record<string, string> = {
@@ -40,98 +40,72 @@ function formatValue(value: number, unit: string | undefined) {
   return unit === '%' ? `${text}%` : `${text} ${unit}`;
 }
 
+/** Whether an event gets a toast of its own; feed items other than comments only lend their actor to the event they follow. */
+export function worthAToast(event: DomainEvent): boolean {
+  return event.type !== 'goal.activity.created' || event.data.activity.kind === 'comment';
+}
+
 /**
- * What a person should read about an event from someone else, or null when it is not worth a
- * toast (the rows still flash). The actor is named where the event carries one, otherwise "Someone".
+ * What a person should read about an event from someone else, with the rows it changed; the
+ * message is empty when it is not worth a toast (the rows still flash). The actor is named where
+ * the event carries one, otherwise "Someone".
  */
-export function describeEvent(event: DomainEvent, look: EventLookups, actorId?: string | null): EventDescription | null {
+export function describeEvent(event: DomainEvent, look: EventLookups, actorId?: string | null): EventDescription {
+  return { message: worthAToast(event) ? describeMessage(event, look, actorId) : '', changed: changedRows(event) };
+}
+
+/** The toast's sentence; looks names up in the cache, so it runs only for what will be shown. */
+export function describeMessage(event: DomainEvent, look: EventLookups, actorId?: string | null): string {
   const firstName = (id?: string | null) => look.person(id)?.split(' ')[0] || null;
   const someone = (id?: string | null) => firstName(id ?? actorId) ?? 'Someone';
   switch (event.type) {
     case 'goal.created': {
       const g = event.data.goal;
-      return { message: `${someone(g.ownerId)} created goal '${g.title}'`, changed: [{ kind: 'goal', id: g.id }] };
+      return `${someone(g.ownerId)} created goal '${g.title}'`;
     }
     case 'goal.activated':
     case 'goal.completed':
     case 'goal.cancelled': {
       const verb = { 'goal.activated': 'activated', 'goal.completed': 'completed', 'goal.cancelled': 'cancelled' }[event.type];
-      const title = quote(look.goal(event.data.goalId), 'a goal');
-      return { message: `${someone()} ${verb} ${title}`, changed: [{ kind: 'goal', id: event.data.goalId }] };
+      return `${someone()} ${verb} ${quote(look.goal(event.data.goalId), 'a goal')}`;
     }
     case 'goal.activity.created': {
       const a = event.data.activity;
-      const changed = [{ kind: 'activity' as const, id: a.id }];
-      // Other kinds (status changes, completed actions) only lend their actor to the event they follow.
-      if (a.kind !== 'comment') return { message: '', changed };
-      const title = quote(look.goal(a.goalId), 'a goal');
-      return { message: `${someone(a.actorId)} commented on ${title}: “${a.message}”`, changed };
+      if (a.kind !== 'comment') return '';
+      return `${someone(a.actorId)} commented on ${quote(look.goal(a.goalId), 'a goal')}: “${a.message}”`;
     }
-    case 'action.created': {
-      const a = event.data.action;
-      return { message: `Someone added action '${a.title}'`, changed: [{ kind: 'action', id: a.id }] };
-    }
+    case 'action.created':
+      return `Someone added action '${event.data.action.title}'`;
     case 'action.status_changed': {
-      const title = quote(look.action(event.data.actionId), 'an action');
       const template = STATUS_VERBS[event.data.status] ?? `moved {t} to ${words(event.data.status)}`;
-      return { message: `${someone()} ${template.replace('{t}', title)}`, changed: actionChange(event.data) };
+      return `${someone()} ${template.replace('{t}', quote(look.action(event.data.actionId), 'an action'))}`;
     }
     case 'action.completed':
-      return {
-        message: `${someone()} completed ${quote(look.action(event.data.actionId), 'an action')}`,
-        changed: actionChange(event.data),
-      };
+      return `${someone()} completed ${quote(look.action(event.data.actionId), 'an action')}`;
     case 'action.priority_changed':
-      return {
-        message: `${someone()} set ${quote(look.action(event.data.actionId), 'an action')} to ${words(event.data.priority)} priority`,
-        changed: actionChange(event.data),
-      };
+      return `${someone()} set ${quote(look.action(event.data.actionId), 'an action')} to ${words(event.data.priority)} priority`;
     case 'action.reassigned': {
       const title = quote(look.action(event.data.actionId), 'an action');
       const to = event.data.assigneeId ? (look.person(event.data.assigneeId) ?? 'someone else') : null;
-      return {
-        message: to ? `${someone()} assigned ${title} to ${to}` : `${someone()} unassigned ${title}`,
-        changed: actionChange(event.data),
-      };
+      return to ? `${someone()} assigned ${title} to ${to}` : `${someone()} unassigned ${title}`;
     }
     case 'action.progress_updated':
-      return {
-        message: `${someone()} updated ${quote(look.action(event.data.actionId), 'an action')} to ${Math.round(event.data.progress)}%`,
-        changed: actionChange(event.data),
-      };
+      return `${someone()} updated ${quote(look.action(event.data.actionId), 'an action')} to ${Math.round(event.data.progress)}%`;
     case 'measure.reading.created': {
       const r = event.data.reading;
       const measure = look.measure(event.data.measureId);
       const on = measure ? ` on '${measure.name}'` : '';
-      return {
-        message: `${someone(r.recordedBy)} recorded ${formatValue(r.value, measure?.unit)}${on}`,
-        changed: [
-          { kind: 'measure', id: event.data.measureId },
-          { kind: 'reading', id: r.id },
-        ],
-      };
+      return `${someone(r.recordedBy)} recorded ${formatValue(r.value, measure?.unit)}${on}`;
     }
     case 'issue.created':
-      return { message: `Someone opened issue '${event.data.issue.title}'`, changed: [{ kind: 'issue', id: event.data.issue.id }] };
+      return `Someone opened issue '${event.data.issue.title}'`;
     case 'issue.status_changed': {
-      const title = quote(look.issue(event.data.issueId), 'an issue');
       const template = STATUS_VERBS[event.data.status] ?? `moved {t} to ${words(event.data.status)}`;
-      return { message: `Someone ${template.replace('{t}', title)}`, changed: [{ kind: 'issue', id: event.data.issueId }] };
+      return `Someone ${template.replace('{t}', quote(look.issue(event.data.issueId), 'an issue'))}`;
     }
-    case 'decision.created': {
-      const d = event.data.decision;
-      return { message: `${someone(d.decidedBy)} recorded decision '${d.title}'`, changed: [{ kind: 'decision', id: d.id }] };
-    }
-    case 'attachment.created': {
-      const a = event.data.attachment;
-      return { message: `Someone attached '${a.fileName}'`, changed: [{ kind: 'attachment', id: a.id }] };
-    }
+    case 'decision.created':
+      return `${someone(event.data.decision.decidedBy)} recorded decision '${event.data.decision.title}'`;
+    case 'attachment.created':
+      return `Someone attached '${event.data.attachment.fileName}'`;
   }
-}
-
-function actionChange(data: { actionId: string; goalId: string }): EventDescription['changed'] {
-  return [
-    { kind: 'action', id: data.actionId },
-    { kind: 'goal', id: data.goalId },
-  ];
 }

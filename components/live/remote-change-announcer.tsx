@@ -10,7 +10,13 @@ import { createAnnouncer, type Announcer } from './announcer';
 import { cacheLookups } from './cache-lookups';
 import { markRemoteChange } from './remote-changes';
 
-/** Highlights rows and toasts "Dana completed 'Hire two engineers'" for changes from other people. */
+/** The summary toast's id: each update replaces it rather than stacking another. */
+const SUMMARY_TOAST_ID = 'remote-changes-summary';
+
+/**
+ * Highlights rows and toasts "Dana completed 'Hire two engineers'" for changes from other people;
+ * a burst of them becomes one "14 more changes from your team" toast.
+ */
 export function RemoteChangeAnnouncer() {
   const queryClient = useQueryClient();
   const { toast } = useToast();
@@ -21,6 +27,8 @@ export function RemoteChangeAnnouncer() {
       lookups: () => cacheLookups(queryClient),
       isOwn: (event) => getOwnWrites().isOwnEvent(event),
       toast: (message) => void toast({ title: message, tone: 'info' }),
+      summarize: ({ title, description, durationMs }) =>
+        void toast({ id: SUMMARY_TOAST_ID, title, ...(description ? { description } : {}), tone: 'info', durationMs }),
       mark: markRemoteChange,
     });
     announcer.current = created;

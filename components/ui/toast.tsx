@@ -30,12 +30,17 @@ export type ToastOptions = {
   tone?: ToastTone;
   /** Overrides the provider's duration for this toast; 0 = stays until dismissed. */
   durationMs?: number;
+  /**
+   * A toast with this id still on screen is updated in place (its timer starts again) instead of
+   * another being stacked, e.g. a running count.
+   */
+  id?: string;
 };
 
-type ToastEntry = ToastOptions & { id: string };
+type ToastEntry = ToastOptions & { id: string; version: number };
 
 export type ToastApi = {
-  /** Shows a toast; a string is its title. Returns its id. */
+  /** Shows a toast, or updates the one with the same `id`; a string is its title. Returns its id. */
   toast: (options: ToastOptions | string) => string;
   dismiss: (id: string) => void;
 };
@@ -61,9 +66,14 @@ export function ToastProvider({
   const toast = useCallback(
     (options: ToastOptions | string) => {
       nextId.current += 1;
-      const id = `toast-${nextId.current}`;
       const entry = typeof options === 'string' ? { title: options } : options;
-      setToasts((list) => [...list, { ...entry, id }].slice(-Math.max(1, max)));
+      const id = entry.id ?? `toast-${nextId.current}`;
+      const version = nextId.current;
+      setToasts((list) => {
+        const at = list.findIndex((t) => t.id === id);
+        if (at === -1) return [...list, { ...entry, id, version }].slice(-Math.max(1, max));
+        return list.map((t, i) => (i === at ? { ...entry, id, version } : t));
+      });
       return id;
     },
     [max],
@@ -92,13 +102,14 @@ function ToastItem({
   onDismiss: (id: string) => void;
 }) {
   const [paused, setPaused] = useState(false);
-  const { id } = entry;
+  const { id, version } = entry;
 
+  // An update (new version) starts the timer again.
   useEffect(() => {
     if (paused || durationMs <= 0) return;
     const timer = setTimeout(() => onDismiss(id), durationMs);
     return () => clearTimeout(timer);
-  }, [paused, durationMs, id, onDismiss]);
+  }, [paused, durationMs, id, version, onDismiss]);
 
   return (
     <ToastCard
@@ -115,7 +126,7 @@ function ToastItem({
 }
 
 export type ToastCardProps = Omit<ComponentProps<'li'>, 'title'> &
-  Omit<ToastOptions, 'durationMs'> & { onDismiss: () => void };
+  Omit<ToastOptions, 'durationMs' | 'id'> & { onDismiss: () => void };
 
 /** One toast as it looks; ToastProvider renders these. Exported for previews and custom stacks. */
 export function ToastCard({ title, description, tone = 'neutral', onDismiss, className, ...rest }: ToastCardProps) {

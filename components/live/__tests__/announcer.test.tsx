@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DomainEvent } from '@/lib/protocol';
-import { createAnnouncer } from '../announcer';
+import { ANNOUNCER_DEFAULTS, createAnnouncer } from '../announcer';
 import { describeEvent, type EventLookups } from '../describe-event';
 
 const ts = '2026-11-27T10:00:00.000Z';
@@ -67,12 +67,19 @@ describe('describeEvent', () => {
 });
 
 describe('createAnnouncer', () => {
-  function setup(isOwn = false) {
+  function setup(isOwn = false, look = lookups) {
     const toast = vi.fn();
+    const summarize = vi.fn();
     const mark = vi.fn();
-    const announcer = createAnnouncer({ lookups: () => lookups, isOwn: () => isOwn, toast, mark, actorWaitMs: 400 });
-    return { toast, mark, announcer };
+    const announcer = createAnnouncer({ lookups: () => look, isOwn: () => isOwn, toast, summarize, mark, actorWaitMs: 400 });
+    return { toast, summarize, mark, announcer };
   }
+
+  const progress = (n: number): DomainEvent => ({
+    type: 'action.progress_updated',
+    timestamp: ts,
+    data: { actionId: 'a-3', goalId: 'g-2', progress: n, updatedAt: ts },
+  });
 
   it('names the actor from the feed item that follows a status change', () => {
     vi.useFakeTimers();
@@ -120,5 +127,83 @@ describe('createAnnouncer', () => {
     announcer.dispose();
     vi.advanceTimersByTime(1_000);
     expect(toast).not.toHaveBeenCalled();
+  });
+
+  it('gives the first changes a toast each at once, and folds a burst into one summary updated in place', () => {
+    vi.useFakeTimers();
+    const { toast, summarize, mark, announcer } = setup();
+    const { toastsPerWindow, summaryEveryMs, summaryDurationMs } = ANNOUNCER_DEFAULTS;
+    for (let n = 1; n <= toastsPerWindow; n++) announcer.handle(progress(n));
+    expect(toast.mock.calls).toEqual([1, 2, 3].map((n) => [`Someone updated 'Screen candidates' to ${n}%`]));
+
+    announcer.handle(progress(4));
+    expect(toast).toHaveBeenCalledTimes(toastsPerWindow);
+    expect(summarize).toHaveBeenCalledTimes(1);
+    expect(summarize).toHaveBeenLastCalledWith({
+      count: 1,
+      title: '1 more change from your team',
+      description: "Latest: Someone updated 'Screen candidates' to 4%",
+      durationMs: summaryDurationMs,
+    });
+
+    // 500 events a second: one summary update per interval, never a toast each.
+    const step = 2;
+    const last = 4 + summaryEveryMs / step - 1;
+    for (let n = 5; n <= last; n++) {
+      vi.advanceTimersByTime(step);
+      announcer.handle(progress(n));
+    }
+    expect(toast).toHaveBeenCalledTimes(toastsPerWindow);
+    expect(summarize).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(step);
+    expect(summarize).toHaveBeenCalledTimes(2);
+    expect(summarize).toHaveBeenLastCalledWith(
+      expect.objectContaining({ count: last - 3, title: `${last - 3} more changes from your team`, description: `Latest: Someone updated 'Screen candidates' to ${last}%` }),
+    );
+    // Every change still highlights its rows.
+    expect(mark).toHaveBeenCalledTimes(last * 2);
+  });
+
+  it('describes a folded change only when the summary shows it', () => {
+    vi.useFakeTimers();
+    const action = vi.fn(lookups.action);
+    const { announcer } = setup(false, { ...lookups, action });
+    for (let n = 1; n <= 10; n++) announcer.handle(progress(n));
+    // Three toasts of their own and the summary's latest change: not ten descriptions.
+    expect(action).toHaveBeenCalledTimes(ANNOUNCER_DEFAULTS.toastsPerWindow + 1);
+  });
+
+  it('goes back to a toast per change after a quiet window, and counts afresh once the summary is gone', () => {
+    vi.useFakeTimers();
+    const { toast, summarize, announcer } = setup();
+    const { toastsPerWindow, toastWindowMs, summaryDurationMs } = ANNOUNCER_DEFAULTS;
+    for (let n = 1; n <= toastsPerWindow + 2; n++) announcer.handle(progress(n));
+    vi.advanceTimersByTime(ANNOUNCER_DEFAULTS.summaryEveryMs);
+    expect(summarize).toHaveBeenLastCalledWith(expect.objectContaining({ count: 2 }));
+
+    vi.advanceTimersByTime(toastWindowMs);
+    announcer.handle(progress(50));
+    expect(toast).toHaveBeenLastCalledWith("Someone updated 'Screen candidates' to 50%");
+
+    vi.advanceTimersByTime(summaryDurationMs);
+    for (let n = 60; n < 60 + toastsPerWindow + 1; n++) announcer.handle(progress(n));
+    expect(summarize).toHaveBeenLastCalledWith(expect.objectContaining({ count: 1, title: '1 more change from your team' }));
+  });
+
+  it('counts a status change held for its actor when it is announced, and clears a pending summary update on dispose', () => {
+    vi.useFakeTimers();
+    const { toast, summarize, announcer } = setup();
+    for (let n = 1; n <= ANNOUNCER_DEFAULTS.toastsPerWindow + 1; n++) announcer.handle(progress(n));
+    expect(summarize).toHaveBeenCalledTimes(1);
+    announcer.handle(goalCompleted);
+    announcer.handle(activity('status_changed', 'u-5'));
+    vi.advanceTimersByTime(ANNOUNCER_DEFAULTS.summaryEveryMs);
+    expect(toast).toHaveBeenCalledTimes(ANNOUNCER_DEFAULTS.toastsPerWindow);
+    expect(summarize).toHaveBeenLastCalledWith(expect.objectContaining({ count: 2, description: "Latest: Dana completed 'Hire two engineers'" }));
+
+    announcer.handle(progress(99));
+    announcer.dispose();
+    vi.advanceTimersByTime(10_000);
+    expect(summarize).toHaveBeenCalledTimes(2);
   });
 });

@@ -89,6 +89,33 @@ describe('ToastProvider', () => {
     expect(Array.from(region().querySelectorAll('.pp-toast__title')).map((n) => n.textContent)).toEqual(['two', 'three']);
   });
 
+  it('updates a toast with the same id in place and starts its timer again, instead of stacking another', () => {
+    let count = 0;
+    function Counter() {
+      const { toast } = useToast();
+      return <button onClick={() => toast({ id: 'summary', title: `${++count} more changes`, durationMs: 1000 })}>Count</button>;
+    }
+    render(
+      <ToastProvider>
+        <Trigger options="First" />
+        <Counter />
+      </ToastProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Count' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Notify' }));
+    act(() => vi.advanceTimersByTime(900));
+    fireEvent.click(screen.getByRole('button', { name: 'Count' }));
+    const titles = () => Array.from(region().querySelectorAll('.pp-toast__title')).map((n) => n.textContent);
+    expect(titles()).toEqual(['2 more changes', 'First']);
+    act(() => vi.advanceTimersByTime(999));
+    expect(titles()).toEqual(['2 more changes', 'First']);
+    act(() => vi.advanceTimersByTime(1));
+    expect(titles()).toEqual(['First']);
+    // Gone: the same id shows it again.
+    fireEvent.click(screen.getByRole('button', { name: 'Count' }));
+    expect(titles()).toEqual(['First', '3 more changes']);
+  });
+
   it('useToast outside the provider says how to fix it', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => render(<Trigger options="x" />)).toThrow(/outside <ToastProvider>.*Wrap the app/);
