@@ -11,14 +11,17 @@ export type SortBy = { field: string; order: 'asc' | 'desc' };
  * of 1,650 items that 40 events patch is copied once, not 40 times, and written once.
  *
  * Items are found through the cached list's id → position map (see `indexOfId`), which stays
- * valid for the copy while items are only replaced, dropped (left as a hole until `build`) or
- * appended, and is handed on to the list it builds. An insert in the middle (a sorted insert out of order, or newest-first) shifts
- * positions; lookups then scan the copy, which is fine for the short lists that get them.
+ * valid for the copy while items are only replaced, dropped (left as a hole until `build`),
+ * appended, or put in front (a newest-first feed), and is handed on to the list it builds. An
+ * insert in the middle (a sorted insert out of order) shifts positions; lookups then scan the
+ * copy, which is fine for the short lists that get them.
  */
 export class ListDraft {
   readonly #items: unknown[];
-  /** Positions of items appended after the cached ones. */
-  readonly #appended = new Map<unknown, number>();
+  /** Items added in front or at the end: id → position less `#prepended` (so a later prepend moves them all). */
+  readonly #added = new Map<unknown, number>();
+  /** Items put in front of the cached ones. */
+  #prepended = 0;
   readonly #dropped = new Set<unknown>();
   #shifted = false;
 
@@ -46,7 +49,11 @@ export class ListDraft {
     const at = sortBy === undefined ? items.length : sortedPlace(items, item, sortBy);
     if (at === items.length) {
       items.push(item);
-      if (!this.#shifted) this.#appended.set(idOf(item), at);
+      if (!this.#shifted) this.#added.set(idOf(item), at - this.#prepended);
+    } else if (at === 0 && !this.#shifted) {
+      items.unshift(item);
+      this.#prepended++;
+      this.#added.set(idOf(item), -this.#prepended);
     } else {
       items.splice(at, 0, item);
       this.#shifted = true;
@@ -64,7 +71,10 @@ export class ListDraft {
     // a pure updater) gets a copy, so no position map is ever cached for an array still changing.
     let items = publish ? this.#items : this.#items.slice();
     let exact = true;
-    const appended = this.#shifted ? [] : items.slice(this.base.items.length).filter((item) => item !== REMOVED);
+    const front = this.#prepended;
+    const live = (item: unknown) => item !== REMOVED;
+    const prepended = this.#shifted ? [] : items.slice(0, front).filter(live);
+    const appended = this.#shifted ? [] : items.slice(front + this.base.items.length).filter(live);
     if (this.#dropped.size > 0) {
       const kept: unknown[] = [];
       for (const item of items) {
@@ -74,18 +84,21 @@ export class ListDraft {
       }
       items = kept;
     }
-    if (publish && !this.#shifted) carryPositions(this.base.items, items, appended, this.#items.length - items.length);
+    if (publish && !this.#shifted) carryPositions(this.base.items, items, appended, this.#items.length - items.length, prepended);
     return { list: { ...this.base, items }, exact };
   }
 
   #find(id: unknown): number {
     const items = this.#items;
     if (!this.#shifted) {
-      const at = indexOfId(this.base.items, id);
-      if (at === -1) {
-        const added = this.#appended.get(id);
-        return added === undefined || items[added] === REMOVED ? -1 : added;
+      const cached = indexOfId(this.base.items, id);
+      if (cached === -1) {
+        const added = this.#added.get(id);
+        if (added === undefined) return -1;
+        const at = added + this.#prepended;
+        return items[at] === REMOVED ? -1 : at;
       }
+      const at = cached + this.#prepended;
       if (items[at] !== REMOVED) return at;
     }
     // Positions moved, or that copy was dropped (a later copy with the same id may follow).

@@ -13,10 +13,11 @@ describe('indexOfId', () => {
     expect([indexOfId(long, 'x-5'), indexOfId(long, 'x-89'), indexOfId(long, 'nope')]).toEqual([5, 89, -1]);
   });
 
-  it('property: through any chain of drops, appends and replacements handed on by carryPositions, lookups stay exact', () => {
+  it('property: through any chain of drops, appends, prepends and replacements handed on by carryPositions, lookups stay exact', () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
       fc.record({ kind: fc.constant('append' as const), n: fc.integer({ min: 1, max: 5 }) }),
+      fc.record({ kind: fc.constant('prepend' as const), n: fc.integer({ min: 1, max: 5 }) }),
       fc.record({ kind: fc.constant('replace' as const), at: fc.nat() }),
     );
     fc.assert(
@@ -27,10 +28,13 @@ describe('indexOfId', () => {
         for (const ops of windows) {
           const next = items.slice();
           const appended: unknown[] = [];
+          const prepended: unknown[] = [];
           let dropped = 0;
           for (const o of ops) {
             if (o.kind === 'append') {
               for (let k = 0; k < o.n; k++) appended.push(item(`i-${fresh++}`));
+            } else if (o.kind === 'prepend') {
+              for (let k = 0; k < o.n; k++) prepended.unshift(item(`i-${fresh++}`));
             } else if (next.length > 0) {
               const at = o.at % next.length;
               if (o.kind === 'drop') {
@@ -40,7 +44,8 @@ describe('indexOfId', () => {
             }
           }
           next.push(...appended);
-          carryPositions(items, next, appended, dropped);
+          next.unshift(...prepended);
+          carryPositions(items, next, appended, dropped, prepended);
           items = next;
           for (let probe = 0; probe < fresh; probe += 3) expect(indexOfId(items, `i-${probe}`)).toBe(firstIndex(items, `i-${probe}`));
         }

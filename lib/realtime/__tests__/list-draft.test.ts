@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexOfId } from '../cache-updaters';
+import { knowsPositions } from '../item-positions';
 import { ListDraft } from '../list-draft';
 
 const T = (minute: number) => `2026-11-27T10:${String(minute).padStart(2, '0')}:00.000Z`;
@@ -61,6 +62,28 @@ describe('ListDraft', () => {
     expect(indexOfId(items, 'x-new')).toBe(-1);
     const next = new ListDraft(built);
     expect(next.get('x-new')).toEqual(item('x-new'));
+  });
+
+  it('hands the position map of a newest-first feed on through prepends, appends and drops, exact every window', () => {
+    const at = (id: string, minute: number) => item(id, { at: new Date(Date.UTC(2026, 10, 27, 10) + minute * 60_000).toISOString() });
+    let list = { items: Array.from({ length: 80 }, (_, i) => at(`f-${i}`, 100 - i)) };
+    expect(indexOfId(list.items, 'f-79')).toBe(79);
+    let minute = 100;
+    for (let window = 0; window < 5; window++) {
+      const draft = new ListDraft(list);
+      draft.insert(at(`new-${window}-a`, ++minute), { field: 'at', order: 'desc' });
+      draft.insert(at(`new-${window}-b`, ++minute), { field: 'at', order: 'desc' });
+      draft.insert(at(`old-${window}`, -1 - window), { field: 'at', order: 'desc' });
+      draft.set(`f-${window * 3}`, null);
+      expect(draft.get(`new-${window}-a`)).toEqual(at(`new-${window}-a`, minute - 1));
+      expect(draft.get('f-79')).toEqual(at('f-79', 21));
+      list = draft.build(true).list as typeof list;
+      expect(knowsPositions(list.items)).toBe(true);
+      const expected = list.items.map((x) => x.id);
+      for (const id of [...expected, 'f-0', 'nope']) expect(indexOfId(list.items, id)).toBe(expected.indexOf(id));
+    }
+    expect(list.items.slice(0, 3).map((x) => x.id)).toEqual(['new-4-b', 'new-4-a', 'new-3-b']);
+    expect(list.items.slice(-2).map((x) => x.id)).toEqual(['old-3', 'old-4']);
   });
 
   it('is not exact when a dropped id is still in the list (the cached list held it twice)', () => {
