@@ -8,6 +8,7 @@ import type { BridgeFactory } from './contenders';
 export const createBridge: BridgeFactory = (client, schedule) => createCacheBridge(client, { schedule });
 
 export const flushWindowMs: number = DEFAULTS.flushWindowMs;
+export const patchWindowMs: number = DEFAULTS.patchWindowMs;
 
 /** What the event map's rule for this event invalidates, read from the map itself. */
 export const invalidationsOf: InvalidationsOf = (event) => {

@@ -19,10 +19,15 @@ export type BridgeHandle = {
 export type BridgeFactory = (client: QueryClient, schedule: Schedule) => BridgeHandle;
 
 export type RunOptions = {
-  /** Events per flush window. */
-  window: number;
+  /**
+   * `'time'`: the bridge's own timers fall due on the wall clock, as in a tab (the default run).
+   * A number: every that many events close a window, whatever the clock says.
+   */
+  window: number | 'time';
   /** Stop feeding events once this many ms have passed; the window still closes. */
   budgetMs?: number;
+  /** The delay the bridge schedules its patch writes with, to tell them from its flushes in `split`. */
+  patchDelayMs?: number;
 };
 
 export type RunResult = {
@@ -87,16 +92,24 @@ export async function runNaive(
   const clock = new WindowClock();
   const before = refetches();
   const budget = options.budgetMs ?? Infinity;
+  const every = options.window === 'time' ? Infinity : options.window;
   const start = performance.now();
   const cpu = process.cpuUsage();
+  let boundary = start + FRAME_MS;
   let i = 0;
   let over = false;
   while (i < frames.length && !over) {
-    const end = Math.min(i + options.window, frames.length);
+    const end = Math.min(i + every, frames.length);
     for (; i < end && !over; i++) {
       handle(frames[i]!);
       // Checked after every event (a clock read is nothing next to one naive event): a window can take seconds at large Q.
-      over = performance.now() - start > budget;
+      const now = performance.now();
+      over = now - start > budget;
+      if (options.window === 'time' && now >= boundary) {
+        // Nothing of its own is scheduled: its refetches settle once a frame, as the bridge's do at its windows.
+        await clock.close();
+        boundary = performance.now() + FRAME_MS;
+      }
     }
     await clock.close();
     over ||= performance.now() - start > budget;
@@ -104,6 +117,9 @@ export async function runNaive(
   const ms = performance.now() - start;
   return { events: i, ms, eps: rate(i, ms), cpuEps: rate(i, cpuMsSince(cpu)), refetches: refetches() - before };
 }
+
+/** One frame at 60 Hz: how often the naive handler's refetches settle in the `'time'` mode. */
+const FRAME_MS = 16;
 
 export type BridgeRunResult = RunResult & {
   p50Us: number;
@@ -114,6 +130,8 @@ export type BridgeRunResult = RunResult & {
   /** Time spent closing windows: the bridge's flushes and the refetches they start. */
   flushMs: number;
   windows: number;
+  /** Where the time went, in ms: validating frames, the bridge's per-event work, writing patches, invalidating, refetches settling. */
+  split: { parseMs: number; applyMs: number; writeMs: number; invalidateMs: number; settleMs: number };
 };
 
 /** `bridge`: the real path, parseFrame → applyEvent, with the flush at every window boundary. */
@@ -134,18 +152,34 @@ export async function runBridge(
   let windows = 0;
   const start = performance.now();
   const cpu = process.cpuUsage();
+  let parseMs = 0;
   let i = 0;
+  const every = options.window === 'time' ? Infinity : options.window;
+  let due = options.window === 'time' ? clock.nextDue() : Infinity;
   while (i < frames.length) {
-    const end = Math.min(i + options.window, frames.length);
+    const end = Math.min(i + every, frames.length);
     for (; i < end; i++) {
       const t0 = performance.now();
       const parsed = parseFrame(frames[i]);
+      const t1 = performance.now();
       if (parsed.ok) bridge.applyEvent(parsed.frame);
       else {
         rejected++;
         bridge.recordRejection(parsed);
       }
-      perEvent[i] = performance.now() - t0;
+      const t2 = performance.now();
+      perEvent[i] = t2 - t0;
+      parseMs += t1 - t0;
+      if (options.window === 'time') {
+        // The bridge schedules a timer on its first event after a window; only then can one fall due.
+        if (due === Infinity) due = clock.nextDue();
+        if (t2 >= due) {
+          await clock.runDue(t2);
+          flushMs += performance.now() - t2;
+          windows++;
+          due = clock.nextDue();
+        }
+      }
     }
     const t1 = performance.now();
     await clock.close();
@@ -169,7 +203,26 @@ export async function runBridge(
     rejected,
     flushMs,
     windows,
+    split: {
+      parseMs,
+      applyMs: sumOf(perEvent.subarray(0, i)) - parseMs,
+      writeMs: clock.spentByDelay.get(options.patchDelayMs ?? -1) ?? 0,
+      invalidateMs: sumOfOthers(clock.spentByDelay, options.patchDelayMs ?? -1),
+      settleMs: clock.settleMs,
+    },
   };
+}
+
+function sumOf(values: Float64Array): number {
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum;
+}
+
+function sumOfOthers(byDelay: ReadonlyMap<number, number>, except: number): number {
+  let sum = 0;
+  for (const [delay, ms] of byDelay) if (delay !== except) sum += ms;
+  return sum;
 }
 
 export function percentile(sorted: ArrayLike<number>, p: number): number {

@@ -1,5 +1,5 @@
 import { parseArgs, USAGE } from './args';
-import { createBridge, flushWindowMs, invalidationsOf } from './bridge-adapter';
+import { createBridge, flushWindowMs, invalidationsOf, patchWindowMs } from './bridge-adapter';
 import { formatTable, toJson } from './report';
 import { runSuite, type SuiteOptions } from './suite';
 import { notifyInMicrotasks } from './windows';
@@ -32,6 +32,7 @@ export async function main(argv: readonly string[], io: Output = console_, extra
   const result = await runSuite({ ...args.options, ...extra }, {
     createBridge,
     flushWindowMs,
+    patchWindowMs,
     invalidationsOf,
     progress: (line) => io.err(`… ${line}`),
   });

@@ -1,4 +1,5 @@
 import { cpus, loadavg } from 'node:os';
+import type { BridgeRunResult } from './contenders';
 import type { SuiteResult } from './suite';
 
 /** The `--json` line: exactly the keys issue 7 lists, in its order. */
@@ -20,6 +21,22 @@ export function toJson(r: SuiteResult) {
     bridge_p99_us: round(r.bridge.p99Us, 2),
     heap_growth_mb: r.bridge.heapGrowthMb === null ? null : round(r.bridge.heapGrowthMb, 2),
     scaling,
+    window: r.options.window,
+    bridge_fixed_window: { events_per_window: r.options.fixedWindow, bridge_eps: Math.round(r.bridgeFixed.eps), bridge_refetches: r.bridgeFixed.refetches },
+    bridge_split_us: splitUs(r.bridge),
+  };
+}
+
+/** µs per event spent in each part of the bridge's path. */
+export function splitUs(b: BridgeRunResult) {
+  const per = (ms: number) => round((ms * 1_000) / Math.max(1, b.events), 2);
+  return {
+    parse: per(b.split.parseMs),
+    apply: per(b.split.applyMs),
+    write: per(b.split.writeMs),
+    invalidate: per(b.split.invalidateMs),
+    settle: per(b.split.settleMs),
+    total: per(b.ms),
   };
 }
 
@@ -62,6 +79,8 @@ export function formatTable(r: SuiteResult): string {
     ['limit', num(r.limit.eps), '100%', num(r.limit.cpuEps), '0', '', '', ''],
     ['bridge', num(r.bridge.eps), pct(r.bridge.eps / r.limit.eps), num(r.bridge.cpuEps), num(r.bridge.refetches), fmt(r.bridge.p50Us, 2), fmt(r.bridge.p99Us, 2),
       r.bridge.heapGrowthMb === null ? 'n/a' : `${fmt(r.bridge.heapGrowthMb, 1)} MB`],
+    [`bridge@${num(o.fixedWindow)}`, num(r.bridgeFixed.eps), pct(r.bridgeFixed.eps / r.limit.eps), num(r.bridgeFixed.cpuEps), num(r.bridgeFixed.refetches),
+      fmt(r.bridgeFixed.p50Us, 2), fmt(r.bridgeFixed.p99Us, 2), ''],
     ['naive', num(r.naive.eps), pct(r.naive.eps / r.limit.eps), num(r.naive.cpuEps), `${scaled ? '≈' : ''}${num(r.naive.refetchesPerStream)}`, '', '', ''],
   ];
   const scalingRows = [
@@ -70,7 +89,7 @@ export function formatTable(r: SuiteResult): string {
   ];
   const lines = [
     `bench:core — ${num(r.queries)} cached queries, ${num(o.active)} active observers, ${num(o.events)} frames over ${num(o.entities)} entities`,
-    `flush window: every ${num(o.window)} events (the bridge's ${num(r.flushWindowMs)} ms window at ${num((o.window * 1_000) / Math.max(1, r.flushWindowMs))} events/s sustained)`,
+    windowLine(r),
     `machine: ${machine()}`,
     '',
     table(['contender', 'events/s', 'of limit', 'per CPU-s', 'refetches', 'p50 µs', 'p99 µs', 'heap growth'], rows),
@@ -79,7 +98,10 @@ export function formatTable(r: SuiteResult): string {
       : []),
     'events/s = wall clock; per CPU-s = events per second of this process\'s CPU time (steadier on a shared machine);',
     'refetches = query-function calls over the whole stream; p50/p99 = parseFrame + applyEvent per event, flushes excluded;',
-    `the bridge spent ${pct(r.bridge.flushMs / r.bridge.ms)} of its time in ${num(r.bridge.windows)} flushes (${fmt(r.bridge.flushMs / Math.max(1, r.bridge.windows), 2)} ms each, refetches settling included).`,
+    `bridge@${num(o.fixedWindow)} = the bridge with a window closed every ${num(o.fixedWindow)} events (its ${num(r.flushWindowMs)} ms window at ${num((o.fixedWindow * 1_000) / Math.max(1, r.flushWindowMs))} events/s sustained): less coalescing.`,
+    `the bridge spent ${pct(r.bridge.flushMs / r.bridge.ms)} of its time in ${num(r.bridge.windows)} windows (${fmt(r.bridge.flushMs / Math.max(1, r.bridge.windows), 2)} ms each, refetches settling included).`,
+    splitLine('bridge', r.bridge),
+    splitLine(`bridge@${num(o.fixedWindow)}`, r.bridgeFixed),
     '',
     table(['scaling, events/s', ...r.scaling.map((s) => `Q=${num(s.q)}`)], scalingRows),
     '',
@@ -93,6 +115,20 @@ export function formatTable(r: SuiteResult): string {
     ...targets(r).map((t) => `  ${t.met ? 'met    ' : 'MISSED '} ${t.name}: ${t.detail}`),
   ];
   return lines.join('\n');
+}
+
+function windowLine(r: SuiteResult): string {
+  const o = r.options;
+  if (o.window === 'time') {
+    return `windows: the bridge's own timers on the wall clock (patches every ${num(r.patchWindowMs)} ms, flushes every ${num(r.flushWindowMs)} ms), frames back to back`;
+  }
+  return `windows: one every ${num(o.window)} events (the bridge's ${num(r.flushWindowMs)} ms window at ${num((o.window * 1_000) / Math.max(1, r.flushWindowMs))} events/s sustained)`;
+}
+
+function splitLine(name: string, b: BridgeRunResult): string {
+  const s = splitUs(b);
+  return `${name}, µs per event: parseFrame ${fmt(s.parse, 2)}, applyEvent ${fmt(s.apply, 2)}, writing patches ${fmt(s.write, 2)}, ` +
+    `invalidating ${fmt(s.invalidate, 2)}, refetches settling ${fmt(s.settle, 2)} (of ${fmt(s.total, 2)} in all)`;
 }
 
 function table(header: string[], rows: string[][]): string {

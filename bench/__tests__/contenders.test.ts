@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { QueryClient } from '@tanstack/query-core';
 import { seedCache, type SeededCache } from '../cache';
 import { createBenchClient, FetchCounter } from '../client';
-import { naiveHandler, percentile, runLimit, runNaive } from '../contenders';
+import { createBridge, patchWindowMs } from '../bridge-adapter';
+import { naiveHandler, percentile, runBridge, runLimit, runNaive } from '../contenders';
 import { generateFrames } from '../frames';
 import { settle, WindowClock } from '../windows';
 import { createWorld } from '../world';
@@ -94,6 +95,48 @@ describe('WindowClock', () => {
     await clock.close();
     expect(ran).toEqual([1, 2]);
     await settle();
+  });
+});
+
+describe('WindowClock on the wall clock', () => {
+  it('runs only what is due, earliest first, timing each by its delay', async () => {
+    let now = 0;
+    const clock = new WindowClock(() => now);
+    const ran: string[] = [];
+    clock.schedule(() => ran.push('flush'), 50);
+    clock.schedule(() => ran.push('patch'), 16);
+    expect(clock.nextDue()).toBe(16);
+    now = 20;
+    await clock.runDue(now);
+    expect(ran).toEqual(['patch']);
+    expect(clock.nextDue()).toBe(50);
+    now = 60;
+    await clock.runDue(now);
+    expect(ran).toEqual(['patch', 'flush']);
+    expect(clock.nextDue()).toBe(Infinity);
+    expect([...clock.spentByDelay.keys()].sort()).toEqual([16, 50]);
+  });
+});
+
+describe('runBridge', () => {
+  const dataByHash = (c: QueryClient) => new Map(c.getQueryCache().getAll().map((q) => [q.queryHash, q.state.data]));
+
+  it("on the wall clock, ends with the same cache as with every event in one window, and splits its time", async () => {
+    const timed = fresh(40);
+    const byTime = await runBridge(timed.client, frames, { window: 'time', patchDelayMs: patchWindowMs }, createBridge, () => timed.counter.calls);
+    const timedData = dataByHash(timed.client);
+    seeded?.unmount();
+    const once = fresh(40);
+    await runBridge(once.client, frames, { window: frames.length, patchDelayMs: patchWindowMs }, createBridge, () => once.counter.calls);
+    expect(byTime.events).toBe(frames.length);
+    expect(byTime.rejected).toBe(0);
+    expect(timedData).toEqual(dataByHash(once.client));
+    const { parseMs, applyMs, writeMs, settleMs } = byTime.split;
+    expect(parseMs).toBeGreaterThan(0);
+    expect(applyMs).toBeGreaterThan(0);
+    expect(writeMs).toBeGreaterThan(0);
+    expect(settleMs).toBeGreaterThan(0);
+    expect(parseMs + applyMs + writeMs + settleMs).toBeLessThanOrEqual(byTime.ms);
   });
 });
 
