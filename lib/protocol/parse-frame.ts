@@ -1,5 +1,6 @@
-import { envelopeSchema, errorPayloadSchema, isEventType, payloadSchemas, type ServerFrame } from './events';
+import { envelopeSchema, errorPayloadSchema, isEventType, payloadSchemas, type EventType, type ServerFrame } from './events';
 import { MAX_FRAME_BYTES } from './errors';
+import { compileDecoder, INVALID, type Decoder } from './decoder';
 import { isHostileKey, normalize } from './normalize';
 
 /** Why a frame was rejected. Each reason is counted separately by the bridge. */
@@ -75,11 +76,22 @@ export function parseFrame(input: unknown): FrameResult {
   if (!isEventType(type)) {
     return reject('unknown_type', `Unknown event type "${truncate(type)}".`, type, id);
   }
+  const decoded = decoderOf(type)?.(data);
+  if (decoded !== undefined && decoded !== INVALID) return { ok: true, frame: { type, ...base, data: decoded } as ServerFrame };
   const payload = payloadSchemas[type].safeParse(data);
   if (!payload.success) {
     return reject('bad_payload', `Payload of ${type} is invalid: ${describeIssues(payload.error.issues)}.`, type, id);
   }
   return { ok: true, frame: { type, ...base, data: normalize(payload.data) } as ServerFrame };
+}
+
+/** Each payload schema compiled once, on first use (see decoder.ts); null when it cannot be. */
+const decoders = new Map<EventType, Decoder | null>();
+
+function decoderOf(type: EventType): Decoder | null {
+  let decoder = decoders.get(type);
+  if (decoder === undefined) decoders.set(type, (decoder = compileDecoder(payloadSchemas[type]) ?? null));
+  return decoder;
 }
 
 type Envelope = { type: string; timestamp: string; id?: string | undefined; data?: unknown };

@@ -12,7 +12,7 @@
 
 const LONG_LIST = 64;
 const MAX_SLACK = 32;
-const MAX_EXTRA = 256;
+const MAX_EXTRA = 32;
 
 type Positions = {
   /** id → position when built: the true position is `offset` places higher, then at most `slack` places lower. */
