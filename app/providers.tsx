@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { QueryClientProvider, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { createQueryClient, getTokenStore, setRealtimeLive } from '@/lib/api';
-import { RealtimeProvider, useRealtimeStatus } from '@/lib/realtime';
+import { RealtimeProvider, useRealtimeState, useRealtimeStatus } from '@/lib/realtime';
 import { ToastProvider } from '@/components/ui';
 import { useAuth } from '@/components/auth/use-auth';
 import { RemoteChangeAnnouncer } from '@/components/live/remote-change-announcer';
@@ -11,7 +11,7 @@ import { RealtimeDevtools } from '@/components/devtools';
 
 /** Pushed freshness while the socket is live; polling and focus refetch otherwise. */
 function FreshnessSync() {
-  const { state } = useRealtimeStatus();
+  const state = useRealtimeState();
   const queryClient = useQueryClient();
   useEffect(() => {
     setRealtimeLive(queryClient, state === 'live');

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { getTokenStore } from '@/lib/api';
-import { useRealtimeBridge, useRealtimeEvent, useRealtimeStatus } from '@/lib/realtime';
+import { useRealtimeBridge, useRealtimeEvent, useRealtimeState } from '@/lib/realtime';
 import { DevtoolsPanel } from './devtools-panel';
 import { INITIAL_LOG_VIEW, type DevtoolsSource, type LogViewState } from './devtools-source';
 import { PayloadCapture } from './payload-capture';
@@ -19,7 +19,7 @@ export const DEVTOOLS_DEFAULTS = {
  */
 export function DevtoolsLauncher() {
   const handle = useRealtimeBridge();
-  const { state } = useRealtimeStatus();
+  const state = useRealtimeState();
   const [capture] = useState(() => new PayloadCapture(DEVTOOLS_DEFAULTS.capturedPayloads));
   const [open, setOpen] = useState(false);
   const [logView, setLogView] = useState<LogViewState>(INITIAL_LOG_VIEW);

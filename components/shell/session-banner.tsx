@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useRouter } from 'next/navigation';
-import { useRealtimeStatus } from '@/lib/realtime';
+import { useRealtimeState } from '@/lib/realtime';
 import { getTokenStore } from '@/lib/api';
 import { Banner, Button } from '@/components/ui';
 import { useAuth } from '@/components/auth/use-auth';
@@ -12,7 +12,7 @@ import { useAuth } from '@/components/auth/use-auth';
  */
 export function SessionBanner() {
   const auth = useAuth();
-  const { state } = useRealtimeStatus();
+  const state = useRealtimeState();
   const pathname = usePathname();
   const router = useRouter();
   if (auth.status !== 'expired' && state !== 'unauthorized') return null;

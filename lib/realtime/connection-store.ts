@@ -35,6 +35,9 @@ export type ConnectionSnapshot = {
   readonly counters: Readonly<ConnectionCounters>;
 };
 
+/** The snapshot without its counters: what a status display needs, and it does not change per frame. */
+export type ConnectionStatus = Omit<ConnectionSnapshot, 'counters'>;
+
 export type CounterName = Exclude<keyof ConnectionCounters, 'errors'>;
 export type SnapshotPatch = Partial<Omit<ConnectionSnapshot, 'counters'>>;
 export type CounterBump = Partial<Record<CounterName, number>>;
@@ -44,6 +47,11 @@ export interface ConnectionStore {
   subscribe(listener: () => void): () => void;
   /** The same object until something changes; a new frozen object after each change. */
   getSnapshot(): ConnectionSnapshot;
+  /**
+   * The same object until a field other than the counters changes. Counters move with every frame
+   * received: a display reading this re-renders when the connection changes, not 500 times a second.
+   */
+  getStatus(): ConnectionStatus;
   /**
    * Merge fields and add to counters in one change. No-op (same snapshot, no notification) when
    * nothing differs.
@@ -84,12 +92,19 @@ function freeze(snapshot: ConnectionSnapshot): ConnectionSnapshot {
   return Object.freeze(snapshot);
 }
 
+function statusOf(snapshot: ConnectionSnapshot): ConnectionStatus {
+  const { counters: _counters, ...status } = snapshot;
+  return Object.freeze(status);
+}
+
 export function createConnectionStore(initial: ConnectionState = 'connecting'): ConnectionStore {
   let snapshot = initialSnapshot(initial);
+  let status = statusOf(snapshot);
   const listeners = new Set<() => void>();
 
-  const publish = (next: ConnectionSnapshot) => {
+  const publish = (next: ConnectionSnapshot, statusChanged: boolean) => {
     snapshot = freeze(next);
+    if (statusChanged) status = statusOf(snapshot);
     for (const listener of [...listeners]) listener();
   };
 
@@ -101,6 +116,7 @@ export function createConnectionStore(initial: ConnectionState = 'connecting'): 
       };
     },
     getSnapshot: () => snapshot,
+    getStatus: () => status,
     update(patch, bump) {
       const keys = (Object.keys(patch) as (keyof SnapshotPatch)[]).filter(
         (key) => patch[key] !== undefined && !Object.is(patch[key], snapshot[key]),
@@ -114,11 +130,11 @@ export function createConnectionStore(initial: ConnectionState = 'connecting'): 
         for (const key of counterKeys) counters[key] += bump?.[key] ?? 0;
         next.counters = Object.freeze(counters);
       }
-      publish(next as ConnectionSnapshot);
+      publish(next as ConnectionSnapshot, keys.length > 0);
     },
     incrementError(code) {
       const errors = Object.freeze({ ...snapshot.counters.errors, [code]: snapshot.counters.errors[code] + 1 });
-      publish({ ...snapshot, counters: Object.freeze({ ...snapshot.counters, errors }) });
+      publish({ ...snapshot, counters: Object.freeze({ ...snapshot.counters, errors }) }, false);
     },
   };
 }

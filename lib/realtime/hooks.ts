@@ -2,7 +2,7 @@
 
 import { useEffect, useEffectEvent, useMemo, useSyncExternalStore } from 'react';
 import type { CacheBridge } from './bridge';
-import type { ConnectionSnapshot, ConnectionStore } from './connection-store';
+import type { ConnectionState, ConnectionStatus, ConnectionStore } from './connection-store';
 import { useRealtimeContext } from './context';
 import type { EventFilter, EventHandler } from './event-bus';
 import type { EventLog, StatsStore } from './event-log';
@@ -14,17 +14,29 @@ export type RealtimeControls = {
   resyncNow(): void;
 };
 
-export type RealtimeStatus = ConnectionSnapshot & RealtimeControls;
+export type RealtimeStatus = ConnectionStatus & RealtimeControls;
 
-/** The connection's state for the badge: state, attempt, next retry, last error, counters, and controls. */
+/**
+ * The connection for the badge: state, attempt, next retry, last error, and the controls. It
+ * re-renders when one of those changes, not on every frame; the counters, which do change on every
+ * frame, are on the store (`useRealtimeBridge().connection`, read by the devtools).
+ */
 export function useRealtimeStatus(): RealtimeStatus {
   const { runtime } = useRealtimeContext('useRealtimeStatus');
   const { store } = runtime;
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  const status = useSyncExternalStore(store.subscribe, store.getStatus, store.getStatus);
   return useMemo(
-    () => ({ ...snapshot, reconnectNow: runtime.reconnectNow, resyncNow: runtime.resyncNow }),
-    [snapshot, runtime],
+    () => ({ ...status, reconnectNow: runtime.reconnectNow, resyncNow: runtime.resyncNow }),
+    [status, runtime],
   );
+}
+
+/** Only the state word (`live`, `reconnecting`, ...): re-renders when it changes. */
+export function useRealtimeState(): ConnectionState {
+  const { runtime } = useRealtimeContext('useRealtimeState');
+  const { store } = runtime;
+  const getState = () => store.getStatus().state;
+  return useSyncExternalStore(store.subscribe, getState, getState);
 }
 
 /**

@@ -6,6 +6,7 @@ export { RealtimeProvider, type RealtimeProviderOptions, type RealtimeProviderPr
 export {
   useRealtimeBridge,
   useRealtimeEvent,
+  useRealtimeState,
   useRealtimeStatus,
   type RealtimeBridgeHandle,
   type RealtimeControls,
@@ -21,6 +22,7 @@ export {
   type ConnectionCounters,
   type ConnectionSnapshot,
   type ConnectionState,
+  type ConnectionStatus,
   type ConnectionStore,
 } from './connection-store';
 export { createRealtimeSocket, DEFAULTS as SOCKET_DEFAULTS, type SocketTunables } from './socket';

@@ -44,6 +44,21 @@ describe('connection store', () => {
     expect(listener).toHaveBeenCalledTimes(3);
   });
 
+  it('keeps the status (the snapshot without counters) the same object while only counters move', () => {
+    const store = createConnectionStore();
+    const status = store.getStatus();
+    expect(status).toEqual({ state: 'connecting', attempt: 0, nextRetryAt: null, lastError: null, lastCloseCode: null, lastCloseReason: null, connectedAt: null });
+    expect(Object.isFrozen(status)).toBe(true);
+    store.update({}, { framesReceived: 1 });
+    store.update({}, { framesReceived: 1, pongsSent: 1 });
+    store.incrementError('INTERNAL_ERROR');
+    expect(store.getSnapshot().counters.framesReceived).toBe(2);
+    expect(store.getStatus()).toBe(status);
+    store.update({ state: 'live', connectedAt: 9 }, { connects: 1 });
+    expect(store.getStatus()).toMatchObject({ state: 'live', connectedAt: 9 });
+    expect(store.getStatus()).not.toBe(status);
+  });
+
   it('lets a listener unsubscribe another during a notification without skipping anyone', () => {
     const store = createConnectionStore();
     const calls: string[] = [];

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { encodeEvent, exampleEvents } from '@/lib/protocol';
 import { goalKeys } from '@/lib/api/keys';
-import { RealtimeProvider, useRealtimeBridge, useRealtimeEvent, useRealtimeStatus, type RealtimeProviderProps } from '..';
+import { RealtimeProvider, useRealtimeBridge, useRealtimeEvent, useRealtimeState, useRealtimeStatus, type RealtimeProviderProps } from '..';
 import { settle, startServer, until, type TestServer } from './helpers/ws-server';
 
 let server: TestServer;
@@ -236,6 +236,28 @@ describe('events into the cache and to subscribers', () => {
     expect(seen).toEqual(['second']);
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/handler for goal\.completed threw \(toast failed\); other handlers still ran/));
     expect(server.openCount()).toBe(1);
+  });
+
+  it('a status display re-renders when the connection changes, not on every frame received', async () => {
+    let renders = 0;
+    function Badge() {
+      const { state } = useRealtimeStatus();
+      const word = useRealtimeState();
+      renders++;
+      return <span data-testid="badge">{state === word ? word : 'mismatch'}</span>;
+    }
+    const devtools = captureBridge();
+    render(ui({ children: [<Badge key="b" />, <devtools.Component key="d" />] }, false));
+    await waitLive();
+    await until(() => screen.getByTestId('badge').textContent === 'live', 'badge live');
+    const before = renders;
+    for (let i = 0; i < 20; i++) server.send(completed(`acme-frames-${i}`));
+    await until(() => devtools.handle?.connection.getSnapshot().counters.framesReceived === 20, 'frames counted');
+    await act(async () => {});
+    expect(renders).toBe(before);
+    server.last().terminate();
+    await until(() => screen.getByTestId('badge').textContent !== 'live', 'badge leaves live');
+    expect(renders).toBeGreaterThan(before);
   });
 
   it('records rejected frames with the bridge and keeps the socket open', async () => {
