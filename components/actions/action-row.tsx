@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import Link from 'next/link';
 import type { Action, Person as PersonType } from '@/lib/api';
 import { DataRow, Person, PriorityLabel, ProgressBar, StatusPill } from '@/components/ui';
@@ -16,8 +17,24 @@ export type ActionRowProps = {
   goal?: { id: string; title: string } | null;
 };
 
-/** An action: title, status in words, priority, assignee, progress, and its controls. */
-export function ActionRow({ action, people, assigneeName, goal }: ActionRowProps) {
+/**
+ * An action: title, status in words, priority, assignee, progress, and its controls. Memoized: a
+ * patch replaces one action object in the list, and only that row re-renders (the others keep
+ * their objects); `goal` is compared by id and title, since lists build it per render.
+ */
+export const ActionRow = memo(ActionRowView, sameRow);
+
+function sameRow(a: ActionRowProps, b: ActionRowProps): boolean {
+  return (
+    a.action === b.action &&
+    a.people === b.people &&
+    a.assigneeName === b.assigneeName &&
+    a.goal?.id === b.goal?.id &&
+    a.goal?.title === b.goal?.title
+  );
+}
+
+function ActionRowView({ action, people, assigneeName, goal }: ActionRowProps) {
   const ref = useRemoteFlash<HTMLLIElement>('action', action.id);
   const overdue = isOverdue(action.dueDate, action.status);
   return (
