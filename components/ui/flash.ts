@@ -10,7 +10,13 @@ import { useEffect, useRef } from 'react';
 export function flashElement(el: HTMLElement | null): void {
   if (!el || el.classList.contains('pp-flash')) return;
   el.classList.add('pp-flash');
-  el.addEventListener('animationend', () => el.classList.remove('pp-flash'), { once: true });
+  // Only the flash's own end: animations inside the element (a spinner, a toast) bubble here too.
+  const done = (event: Event) => {
+    if ((event as AnimationEvent).animationName !== 'pp-flash') return;
+    el.classList.remove('pp-flash');
+    el.removeEventListener('animationend', done);
+  };
+  el.addEventListener('animationend', done);
 }
 
 /**

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { animationEnd } from '@/components/ui/__tests__/helpers/animation-end';
 import { markRemoteChange, remoteChanges, useRemoteChangeStamp, useRemoteFlash } from '../remote-changes';
 
 beforeEach(() => {
@@ -51,7 +52,7 @@ describe('useRemoteFlash', () => {
     expect(g2.classList.contains('pp-flash')).toBe(false);
     expect(renders).not.toHaveBeenCalled();
 
-    fireEvent.animationEnd(g1);
+    animationEnd(g1, 'pp-flash');
     expect(g1.classList.contains('pp-flash')).toBe(false);
     act(() => markRemoteChange('goal', 'g-1'));
     nextFrame();

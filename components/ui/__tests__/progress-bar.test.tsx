@@ -14,7 +14,7 @@ describe('ProgressBar', () => {
     expect(bar.getAttribute('aria-valuemax')).toBe('100');
     expect(bar.getAttribute('aria-valuetext')).toBe('40%');
     expect(screen.getByText('40%')).toBeTruthy();
-    expect((bar.querySelector('.pp-progress__fill') as HTMLElement).style.width).toBe('40%');
+    expect((bar.querySelector('.pp-progress__fill') as HTMLElement).style.transform).toBe('scaleX(0.4)');
   });
 
   it('clamps and rounds what the server sends', () => {
