@@ -47,6 +47,8 @@ export interface BridgeOptions {
   maxDeferredPerQuery: number;
   /** Schedules the coalesced flush and the patch write. Default: a `setTimeout` wrapper (no timer exists until needed). */
   schedule: Schedule;
+  /** Schedules the patch write alone (the provider passes animation frames in a browser). Default: `schedule`. */
+  schedulePatches: Schedule;
   /** High-resolution time in ms, for per-event timings. Default: `performance.now()`. */
   now: () => number;
   /** Wall-clock ms for log entries. Default: `Date.now()`. */
@@ -84,9 +86,11 @@ const defaultSchedule: Schedule = (fn, ms) => {
 type Source = { seq?: number };
 
 export function createCacheBridge(queryClient: QueryClient, options: Partial<BridgeOptions> = {}): CacheBridge {
+  const schedule = options.schedule ?? defaultSchedule;
   const opts: BridgeOptions = {
     ...DEFAULTS,
-    schedule: defaultSchedule,
+    schedule,
+    schedulePatches: schedule,
     now: () => performance.now(),
     clock: Date.now,
     ...options,
@@ -135,7 +139,7 @@ export function createCacheBridge(queryClient: QueryClient, options: Partial<Bri
   function schedulePatches(): void {
     if (ctx.writes.size === 0) return;
     if (opts.patchWindowMs === 0) writePatches();
-    else cancelPatches ??= opts.schedule(writePatches, opts.patchWindowMs);
+    else cancelPatches ??= opts.schedulePatches(writePatches, opts.patchWindowMs);
   }
 
   function onFlush(report: FlushReport<Source>): void {

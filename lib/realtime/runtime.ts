@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/query-core';
 import { createCacheBridge, type BridgeOptions, type CacheBridge } from './bridge';
+import { frameSchedule, holdMicrotaskNotifications } from './frame-schedule';
 import { createConnectionStore, type ConnectionState, type ConnectionStore } from './connection-store';
 import { createEventBus, type EventBus } from './event-bus';
 import { errorDetail } from './socket-messages';
@@ -79,9 +80,13 @@ export function createRealtimeRuntime(
       return shown.generation;
     },
     attachBridge(queryClient, options) {
-      const created = createCacheBridge(queryClient, options);
+      // In a browser, patches land in animation frames and render in the same frame (frame-schedule.ts).
+      const frames = frameSchedule();
+      const created = createCacheBridge(queryClient, frames === undefined ? options : { schedulePatches: frames, ...options });
+      const release = frames === undefined ? () => {} : holdMicrotaskNotifications();
       publishBridge(created);
       return () => {
+        release();
         created.dispose();
         if (bridge === created) publishBridge(null);
       };

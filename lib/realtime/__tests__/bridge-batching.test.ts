@@ -48,6 +48,19 @@ describe('createCacheBridge: patches are written once per window', () => {
     expect(bridge.stats.getSnapshot()).toMatchObject({ applied: 20, patched: 60 });
   });
 
+  it('schedules the patch write with schedulePatches (frames in a browser) and the flush with schedule', () => {
+    const frames = manualSchedule();
+    const { client, timers, bridge } = setup({ schedulePatches: frames.schedule });
+    bridge.applyEvent(event('action.progress_updated'));
+    expect([frames.pending, frames.lastMs]).toEqual([1, DEFAULTS.patchWindowMs]);
+    expect([timers.pending, timers.lastMs]).toEqual([1, DEFAULTS.flushWindowMs]);
+    expect(frames.run()).toBe(1);
+    expect(client.getQueryData(actionKeys.detail('a-1'))).toMatchObject({ progress: 70 });
+    expect(client.getQueryState(goalKeys.detail('g-1'))?.isInvalidated).toBe(false);
+    timers.run();
+    expect(client.getQueryState(goalKeys.detail('g-1'))?.isInvalidated).toBe(true);
+  });
+
   it('writes within patchWindowMs on a real timer, before the invalidations of the same window', () => {
     vi.useFakeTimers();
     const { client, bridge } = setup({}, true);
