@@ -11,7 +11,8 @@ import { restEntries } from './support/rest-log';
  */
 
 const EVENTS = 500;
-const SETTLE_MS = 6 * BRIDGE_DEFAULTS.flushWindowMs;
+// Quiet for two of the longest windows (a stream stretches them to busyFlushWindowMs): settled.
+const SETTLE_MS = 2 * BRIDGE_DEFAULTS.busyFlushWindowMs;
 
 type WireAction = { id: string; status: string; priority: string; progress: number };
 

@@ -23,6 +23,12 @@ export const DEFAULTS = {
   /** Invalidations are queued and flushed at most once per window. */
   flushWindowMs: 50,
   /**
+   * While events keep coming, a flush comes no sooner than this long after the previous one: a
+   * server-computed value (a goal's progress, the dashboard) refetches at most 4 times a second
+   * under a stream, instead of 20; a lone event's refetch still waits only `flushWindowMs`.
+   */
+  busyFlushWindowMs: 250,
+  /**
    * Patches are written at most once per window: each affected query once, however many events
    * changed it. One frame at 60 Hz, since no screen shows a patch sooner. 0 writes every event's
    * patches at once (as `applyEvent` returns).
@@ -40,6 +46,7 @@ export const DEFAULTS = {
 
 export interface BridgeOptions {
   flushWindowMs: number;
+  busyFlushWindowMs: number;
   patchWindowMs: number;
   rememberedIds: number;
   rememberedEntities: number;
@@ -112,6 +119,7 @@ export function createCacheBridge(queryClient: QueryClient, options: Partial<Bri
   const stats = new Counters();
   const coalescer = new Coalescer<Source>({
     windowMs: opts.flushWindowMs,
+    busyWindowMs: opts.busyFlushWindowMs,
     schedule: opts.schedule,
     now: opts.now,
     match,
@@ -267,7 +275,7 @@ function checkOptions(opts: BridgeOptions): void {
       throw new RangeError(`createCacheBridge: option ${name} must be a positive integer, got ${opts[name]}.`);
     }
   }
-  for (const name of ['flushWindowMs', 'patchWindowMs'] as const) {
+  for (const name of ['flushWindowMs', 'busyFlushWindowMs', 'patchWindowMs'] as const) {
     if (!Number.isFinite(opts[name]) || opts[name] < 0) {
       throw new RangeError(`createCacheBridge: option ${name} must be a finite number ≥ 0, got ${opts[name]}.`);
     }

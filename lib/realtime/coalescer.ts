@@ -25,7 +25,9 @@ type Entry<S> = { key: QueryKey; exact: boolean; source: S | undefined };
 
 /**
  * Invalidation requests queued by events and flushed together once per window: each distinct
- * key once. Matching goes through `match` (the bridge's key buckets: a prefix is matched against
+ * key once. A window is `windowMs` after a quiet spell and stretches to `busyWindowMs` after
+ * the previous flush while events keep coming, so a stream refetches each key a few times a
+ * second, not twenty. Matching goes through `match` (the bridge's key buckets: a prefix is matched against
  * its bucket only, an exact key by hash), so a flush costs what it invalidates, not the size of
  * the cache. Inactive
  * matches are only marked stale; active ones refetch once.
@@ -34,10 +36,16 @@ export class Coalescer<S = unknown> {
   readonly #pending = new Map<string, Entry<S>>();
   #requests = 0;
   #cancel: (() => void) | undefined;
+  #lastFlushAt: number | undefined;
 
   constructor(
     private readonly options: {
       windowMs: number;
+      /**
+       * Under a stream of events the windows stretch to this: a flush is scheduled no sooner than
+       * this long after the previous one. A lone event still waits only `windowMs`. Default: `windowMs`.
+       */
+      busyWindowMs?: number;
       schedule: Schedule;
       now: () => number;
       /** The cached queries a key matches (that key alone with `exact`, else every key under the prefix). */
@@ -59,7 +67,14 @@ export class Coalescer<S = unknown> {
     this.#cancel ??= this.options.schedule(() => {
       this.#cancel = undefined;
       this.flush();
-    }, this.options.windowMs);
+    }, this.#delay());
+  }
+
+  /** `windowMs`, or longer when the previous flush was less than `busyWindowMs` ago. */
+  #delay(): number {
+    const { windowMs, busyWindowMs = windowMs } = this.options;
+    if (this.#lastFlushAt === undefined) return windowMs;
+    return Math.max(windowMs, busyWindowMs - (this.options.now() - this.#lastFlushAt));
   }
 
   flush(): void {
@@ -68,6 +83,7 @@ export class Coalescer<S = unknown> {
     this.options.beforeFlush?.();
     if (this.#pending.size === 0) return;
     const start = this.options.now();
+    this.#lastFlushAt = start;
     const entries = [...this.#pending.values()];
     const requests = this.#requests;
     this.#pending.clear();

@@ -43,6 +43,38 @@ describe('Coalescer', () => {
     dash.unsubscribe();
   });
 
+  it('stretches the window to busyWindowMs after a flush while events keep coming, and not after a quiet spell', () => {
+    const client = newClient();
+    const timers = manualSchedule();
+    let now = 0;
+    const cache = client.getQueryCache();
+    const buckets = new KeyBuckets(cache);
+    const coalescer = new Coalescer<string>({
+      windowMs: 50,
+      busyWindowMs: 250,
+      schedule: timers.schedule,
+      now: () => now,
+      match: (key, exact) => buckets.match(key, exact),
+      onFlush: () => {},
+    });
+    coalescer.add(dashboardKeys.all, false);
+    expect(timers.lastMs).toBe(50);
+    now = 50;
+    timers.run();
+    now = 100;
+    coalescer.add(dashboardKeys.all, false);
+    expect(timers.lastMs).toBe(200);
+    now = 300;
+    timers.run();
+    now = 540;
+    coalescer.add(dashboardKeys.all, false);
+    expect(timers.lastMs).toBe(50);
+    coalescer.flush();
+    now = 560;
+    coalescer.add(dashboardKeys.all, false);
+    expect(timers.lastMs).toBe(230);
+  });
+
   it('matches an exact key exactly and a prefix partially (filters included)', () => {
     const { client, coalescer } = setup();
     for (const key of [goalKeys.detail('g-1'), goalKeys.detail('g-10'), actionKeys.list({ status: 'done' }), actionKeys.list({ status: 'done', goalId: 'g-1' }), actionKeys.list({})]) {
