@@ -155,7 +155,6 @@ export async function runBridge(
   let parseMs = 0;
   let i = 0;
   const every = options.window === 'time' ? Infinity : options.window;
-  let due = options.window === 'time' ? clock.nextDue() : Infinity;
   while (i < frames.length) {
     const end = Math.min(i + every, frames.length);
     for (; i < end; i++) {
@@ -170,15 +169,11 @@ export async function runBridge(
       const t2 = performance.now();
       perEvent[i] = t2 - t0;
       parseMs += t1 - t0;
-      if (options.window === 'time') {
-        // The bridge schedules a timer on its first event after a window; only then can one fall due.
-        if (due === Infinity) due = clock.nextDue();
-        if (t2 >= due) {
-          await clock.runDue(t2);
-          flushMs += performance.now() - t2;
-          windows++;
-          due = clock.nextDue();
-        }
+      // Any event may have scheduled a timer due sooner than those held (a patch write before a flush).
+      if (options.window === 'time' && t2 >= clock.nextDue()) {
+        await clock.runDue(t2);
+        flushMs += performance.now() - t2;
+        windows++;
       }
     }
     const t1 = performance.now();

@@ -3,7 +3,7 @@ import type { QueryClient } from '@tanstack/query-core';
 import { seedCache, type SeededCache } from '../cache';
 import { createBenchClient, FetchCounter } from '../client';
 import { createBridge, patchWindowMs } from '../bridge-adapter';
-import { naiveHandler, percentile, runBridge, runLimit, runNaive } from '../contenders';
+import { naiveHandler, percentile, runBridge, runLimit, runNaive, type BridgeFactory } from '../contenders';
 import { generateFrames } from '../frames';
 import { settle, WindowClock } from '../windows';
 import { createWorld } from '../world';
@@ -137,6 +137,44 @@ describe('runBridge', () => {
     expect(writeMs).toBeGreaterThan(0);
     expect(settleMs).toBeGreaterThan(0);
     expect(parseMs + applyMs + writeMs + settleMs).toBeLessThanOrEqual(byTime.ms);
+  });
+});
+
+describe('runBridge on the wall clock, with a stand-in bridge', () => {
+  it('runs a short timer scheduled after a long one when it falls due, not when the long one does', async () => {
+    // Each event takes 1 ms; the first schedules a 250 ms "flush", every later one a 16 ms "patch write" if none is held.
+    const spin = (ms: number) => {
+      const end = performance.now() + ms;
+      while (performance.now() < end);
+    };
+    const writes: number[] = [];
+    let seen = 0;
+    const started = performance.now();
+    const factory: BridgeFactory = (_client, schedule) => {
+      let held = false;
+      return {
+        applyEvent() {
+          spin(1);
+          if (seen++ === 0) schedule(() => {}, 250);
+          else if (!held) {
+            held = true;
+            schedule(() => {
+              held = false;
+              writes.push(performance.now() - started);
+            }, 16);
+          }
+          return undefined;
+        },
+        recordRejection() {},
+        dispose() {},
+      };
+    };
+    const { client } = fresh(0);
+    const few = frames.slice(0, 120);
+    await runBridge(client, few, { window: 'time' }, factory, () => 0);
+    // ~120 ms of events: a write about every 17 ms, the first well before the 250 ms timer.
+    expect(writes.length).toBeGreaterThanOrEqual(4);
+    expect(writes[0]).toBeLessThan(100);
   });
 });
 
