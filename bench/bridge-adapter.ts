@@ -9,6 +9,7 @@ export const createBridge: BridgeFactory = (client, schedule) => createCacheBrid
 
 export const flushWindowMs: number = DEFAULTS.flushWindowMs;
 export const patchWindowMs: number = DEFAULTS.patchWindowMs;
+export const busyFlushWindowMs: number = DEFAULTS.busyFlushWindowMs;
 
 /** What the event map's rule for this event invalidates, read from the map itself. */
 export const invalidationsOf: InvalidationsOf = (event) => {

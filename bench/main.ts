@@ -1,5 +1,5 @@
 import { parseArgs, USAGE } from './args';
-import { createBridge, flushWindowMs, invalidationsOf, patchWindowMs } from './bridge-adapter';
+import { busyFlushWindowMs, createBridge, flushWindowMs, invalidationsOf, patchWindowMs } from './bridge-adapter';
 import { formatTable, toJson } from './report';
 import { runSuite, type SuiteOptions } from './suite';
 import { notifyInMicrotasks } from './windows';
@@ -33,6 +33,7 @@ export async function main(argv: readonly string[], io: Output = console_, extra
     createBridge,
     flushWindowMs,
     patchWindowMs,
+    busyFlushWindowMs,
     invalidationsOf,
     progress: (line) => io.err(`… ${line}`),
   });

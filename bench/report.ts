@@ -120,7 +120,7 @@ export function formatTable(r: SuiteResult): string {
 function windowLine(r: SuiteResult): string {
   const o = r.options;
   if (o.window === 'time') {
-    return `windows: the bridge's own timers on the wall clock (patches every ${num(r.patchWindowMs)} ms, flushes every ${num(r.flushWindowMs)} ms), frames back to back`;
+    return `windows: the bridge's own timers on the wall clock (patches every ${num(r.patchWindowMs)} ms; flushes ${num(r.flushWindowMs)} ms after a quiet spell, ${num(r.busyFlushWindowMs)} ms apart under a stream), frames back to back`;
   }
   return `windows: one every ${num(o.window)} events (the bridge's ${num(r.flushWindowMs)} ms window at ${num((o.window * 1_000) / Math.max(1, r.flushWindowMs))} events/s sustained)`;
 }

@@ -47,6 +47,7 @@ export type SuiteResult = {
   options: SuiteOptions;
   flushWindowMs: number;
   patchWindowMs: number;
+  busyFlushWindowMs: number;
   /** The bridge at Q with `fixedWindow` events per window. */
   bridgeFixed: BridgeRunResult;
   queries: number;
@@ -70,6 +71,8 @@ export type SuiteDeps = {
   flushWindowMs: number;
   /** The bridge's patch window in ms, to tell its writes from its flushes. */
   patchWindowMs: number;
+  /** How far apart the bridge's flushes are while events keep coming. */
+  busyFlushWindowMs: number;
   invalidationsOf: InvalidationsOf;
   progress?: (line: string) => void;
 };
@@ -137,6 +140,7 @@ export async function runSuite(options: Partial<SuiteOptions>, deps: SuiteDeps):
     options: opts,
     flushWindowMs: deps.flushWindowMs,
     patchWindowMs: deps.patchWindowMs,
+    busyFlushWindowMs: deps.busyFlushWindowMs,
     bridgeFixed,
     queries,
     limit,

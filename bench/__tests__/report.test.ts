@@ -14,6 +14,7 @@ function result(overrides: Partial<SuiteResult> = {}): SuiteResult {
     options: SUITE_DEFAULTS,
     flushWindowMs: 50,
     patchWindowMs: 16,
+    busyFlushWindowMs: 250,
     bridgeFixed,
     queries: 10_000,
     limit: run(700_000, 0),
@@ -73,7 +74,7 @@ describe('formatTable', () => {
     expect(text).toMatch(/^bridge\s+90,000\s+80,000\s+50,000$/m);
     expect(text).toMatch(/naive ran for 10,000 ms per cache size \(900 of 100,000 events/);
     expect(text).toMatch(/minimum\s+25 refetches/);
-    expect(text).toMatch(/^windows: the bridge's own timers on the wall clock \(patches every 16 ms, flushes every 50 ms\)/m);
+    expect(text).toMatch(/^windows: the bridge's own timers on the wall clock \(patches every 16 ms; flushes 50 ms after a quiet spell, 250 ms apart under a stream\)/m);
     expect(text).toMatch(/^bridge@100\s+40,000\s+5\.7%\s+80,000\s+60,000\s+7\.00\s+50\.00$/m);
     expect(text).toMatch(/window closed every 100 events \(its 50 ms window at 2,000 events\/s sustained\)/);
     expect(text).toMatch(/^bridge, µs per event: parseFrame 2\.50, applyEvent 5\.00, writing patches 1\.25, invalidating 0\.50, refetches settling 0\.75 \(of 12\.50 in all\)$/m);
