@@ -1,5 +1,4 @@
 import type { DomainEvent } from '@/lib/protocol';
-import { changedRows, type ChangedRow } from './changed-rows';
 
 /** Looks names up in what the app already has cached; null when it does not know. */
 export type EventLookups = {
@@ -8,13 +7,6 @@ export type EventLookups = {
   action(id: string): string | null;
   issue(id: string): string | null;
   measure(id: string): { name: string; unit: string } | null;
-};
-
-export type EventDescription = {
-  /** One sentence for a toast: "Dana completed 'Hire two engineers'". */
-  message: string;
-  /** The rows to highlight. */
-  changed: ChangedRow[];
 };
 
 const STATUS_VERBS: Record<string, string> = {
@@ -46,15 +38,10 @@ export function worthAToast(event: DomainEvent): boolean {
 }
 
 /**
- * What a person should read about an event from someone else, with the rows it changed; the
- * message is empty when it is not worth a toast (the rows still flash). The actor is named where
- * the event carries one, otherwise "Someone".
+ * The toast's sentence, e.g. "Dana completed 'Hire two engineers'" (empty when the event is not
+ * worth a toast; its rows still flash, see changed-rows.ts). The actor is named where the event
+ * carries one, otherwise "Someone". It looks names up in the cache, so it runs only for what will be shown.
  */
-export function describeEvent(event: DomainEvent, look: EventLookups, actorId?: string | null): EventDescription {
-  return { message: worthAToast(event) ? describeMessage(event, look, actorId) : '', changed: changedRows(event) };
-}
-
-/** The toast's sentence; looks names up in the cache, so it runs only for what will be shown. */
 export function describeMessage(event: DomainEvent, look: EventLookups, actorId?: string | null): string {
   const firstName = (id?: string | null) => look.person(id)?.split(' ')[0] || null;
   const someone = (id?: string | null) => firstName(id ?? actorId) ?? 'Someone';

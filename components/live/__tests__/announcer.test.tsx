@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DomainEvent } from '@/lib/protocol';
 import { ANNOUNCER_DEFAULTS, createAnnouncer } from '../announcer';
-import { describeEvent, type EventLookups } from '../describe-event';
+import { changedRows } from '../changed-rows';
+import { describeMessage, type EventLookups } from '../describe-event';
 
 const ts = '2026-11-27T10:00:00.000Z';
 const people: Record<string, string> = { 'u-5': 'Dana Diaz', 'u-6': 'Eli Evans' };
@@ -26,22 +27,22 @@ const activity = (kind: string, actorId: string, message = 'x'): DomainEvent => 
 
 afterEach(() => vi.useRealTimers());
 
-describe('describeEvent', () => {
+describe('describeMessage', () => {
   it('names what happened in words, with titles from the cache', () => {
-    expect(describeEvent(goalCompleted, lookups)?.message).toBe("Someone completed 'Hire two engineers'");
-    expect(describeEvent(goalCompleted, lookups, 'u-5')?.message).toBe("Dana completed 'Hire two engineers'");
+    expect(describeMessage(goalCompleted, lookups)).toBe("Someone completed 'Hire two engineers'");
+    expect(describeMessage(goalCompleted, lookups, 'u-5')).toBe("Dana completed 'Hire two engineers'");
     const reassigned: DomainEvent = {
       type: 'action.reassigned',
       timestamp: ts,
       data: { actionId: 'a-3', goalId: 'g-2', previousAssigneeId: null, assigneeId: 'u-6', updatedAt: ts },
     };
-    expect(describeEvent(reassigned, lookups)?.message).toBe("Someone assigned 'Screen candidates' to Eli Evans");
+    expect(describeMessage(reassigned, lookups)).toBe("Someone assigned 'Screen candidates' to Eli Evans");
     const reading: DomainEvent = {
       type: 'measure.reading.created',
       timestamp: ts,
       data: { measureId: 'm-1', reading: { id: 'r-9', measureId: 'm-1', value: 58.75, recordedAt: ts, recordedBy: 'u-5' } },
     };
-    expect(describeEvent(reading, lookups)).toEqual({
+    expect({ message: describeMessage(reading, lookups), changed: changedRows(reading) }).toEqual({
       message: "Dana recorded 58.75% on 'Gross margin'",
       changed: [
         { kind: 'measure', id: 'm-1' },
@@ -53,7 +54,7 @@ describe('describeEvent', () => {
       timestamp: ts,
       data: { issueId: 'i-1', previousStatus: 'open', status: 'resolved', updatedAt: ts },
     };
-    expect(describeEvent(resolved, lookups)?.message).toBe("Someone resolved 'Signup emails land in spam'");
+    expect(describeMessage(resolved, lookups)).toBe("Someone resolved 'Signup emails land in spam'");
   });
 
   it('falls back to a generic subject when the entity is not cached', () => {
@@ -62,7 +63,7 @@ describe('describeEvent', () => {
       timestamp: ts,
       data: { actionId: 'a-404', goalId: 'g-9', progress: 40, updatedAt: ts },
     };
-    expect(describeEvent(progress, lookups)?.message).toBe('Someone updated an action to 40%');
+    expect(describeMessage(progress, lookups)).toBe('Someone updated an action to 40%');
   });
 });
 
