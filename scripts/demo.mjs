@@ -2,10 +2,10 @@
 // `npm run demo`: build the app when needed, start the fake backend (with simulated teammates) and
 // `next start` on 127.0.0.1, print where to go and who to sign in as, and stop both on Ctrl-C/SIGTERM.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildReason as sharedBuildReason, portFree } from './app-build.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'node_modules', '.bin');
@@ -17,7 +17,7 @@ const DEFAULTS = {
   stopGraceMs: 5_000,
   pollMs: 250,
 };
-const SOURCES = ['app', 'components', 'lib', 'next.config.mjs', 'package.json', 'tsconfig.json', 'public'];
+const STAMP = 'demo-env.json';
 
 const appPort = portFromEnv('DEMO_APP_PORT', DEFAULTS.appPort);
 const mockPort = portFromEnv('MOCK_WS_PORT', DEFAULTS.mockPort);
@@ -53,35 +53,9 @@ function portFromEnv(name, fallback) {
   return port;
 }
 
-function portFree(port) {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, DEFAULTS.host, () => probe.close(() => resolve(true)));
-  });
-}
-
-function newestSourceMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry === '__tests__' || entry.includes('.test.')) continue;
-    newest = Math.max(newest, newestSourceMtime(join(path, entry)));
-  }
-  return newest;
-}
-
 function buildReason() {
-  const buildId = join(ROOT, distDir, 'BUILD_ID');
-  if (!existsSync(buildId)) return `no build in ${distDir}/`;
-  const built = statSync(buildId).mtimeMs;
-  if (SOURCES.some((source) => newestSourceMtime(join(ROOT, source)) > built)) return 'sources changed since the last build';
-  const stampFile = join(ROOT, distDir, 'demo-env.json');
-  const stamp = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : JSON.stringify(defaultBuildEnv());
-  if (stamp !== JSON.stringify(buildEnv)) return 'the backend URL differs from the last build';
-  return null;
+  // A build without a stamp (a plain `next build`) was made for the default ports.
+  return sharedBuildReason(ROOT, distDir, buildEnv, { stampFile: STAMP, unstampedEnv: defaultBuildEnv() });
 }
 
 function defaultBuildEnv() {
@@ -103,7 +77,7 @@ function build() {
     console.error('[demo] The build failed (see above). Fix the error and run `npm run demo` again.');
     process.exit(1);
   }
-  writeFileSync(join(ROOT, distDir, 'demo-env.json'), JSON.stringify(buildEnv));
+  writeFileSync(join(ROOT, distDir, STAMP), JSON.stringify(buildEnv));
 }
 
 function start(name, command, args, env) {
@@ -166,7 +140,7 @@ async function main() {
     [appPort, 'the app', 'DEMO_APP_PORT'],
     [mockPort, 'the fake backend', 'MOCK_WS_PORT'],
   ]) {
-    if (!(await portFree(port))) {
+    if (!(await portFree(port, DEFAULTS.host))) {
       console.error(
         `[demo] Port ${port} on ${DEFAULTS.host} is already in use, so ${what} cannot start there. ` +
           `Stop whatever is using it (another demo, \`npm run dev\`, a test run), or set ${variable} to a free port.`,

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildReason as sharedBuildReason, portFree as sharedPortFree } from '../../scripts/app-build.mjs';
 
 /** Builds the app when needed and runs mock-ws and `next start` as child process groups of the bench. */
 
@@ -20,8 +20,6 @@ export const SERVER_DEFAULTS = {
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'node_modules', '.bin');
-/** What the client bundle is built from; newer files than the build mean a rebuild. */
-const SOURCES = ['app', 'components', 'lib', 'next.config.mjs', 'package.json', 'tsconfig.json', 'public'];
 const STAMP = 'bench-env.json';
 
 export type ServerOptions = { mockPort: number; appPort: number; distDir: string; rebuild: boolean; log: (line: string) => void };
@@ -41,35 +39,13 @@ export function buildEnv(mockPort: number): Record<string, string> {
   };
 }
 
-/** Why the app must be (re)built, or null when the build in distDir is current. */
+/** Why the app must be (re)built, or null when the build in distDir is current (for `env`, from its stamp). */
 export function buildReason(root: string, distDir: string, env: Record<string, string>): string | null {
-  const buildId = join(root, distDir, 'BUILD_ID');
-  if (!existsSync(buildId)) return `no build in ${distDir}/`;
-  const built = statSync(buildId).mtimeMs;
-  if (SOURCES.some((source) => newestMtime(join(root, source)) > built)) return 'sources changed since the last build';
-  const stamp = join(root, distDir, STAMP);
-  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== JSON.stringify(env)) return 'the backend URL differs from the last build';
-  return null;
-}
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = 0;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry === '__tests__' || entry.includes('.test.')) continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
+  return sharedBuildReason(root, distDir, env, { stampFile: STAMP });
 }
 
 export function portFree(port: number, host = SERVER_DEFAULTS.host): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, host, () => probe.close(() => resolve(true)));
-  });
+  return sharedPortFree(port, host);
 }
 
 type Child = { name: string; child: ChildProcess; tail: string[] };
