@@ -17,8 +17,8 @@ export const SUITE_DEFAULTS = {
   /** Hot entities the stream talks about. */
   entities: 1_000,
   /**
-   * How windows close. `'time'`: the bridge's own timers (patches every 16 ms, invalidations
-   * every 50 ms) fall due on the wall clock while frames arrive back to back, exactly as in a tab
+   * How windows close. `'time'`: the bridge's own timers (patches 16 ms after the first pending
+   * one; invalidations 50 ms after a quiet spell, 250 ms apart under a stream) fall due on the wall clock while frames arrive back to back, exactly as in a tab
    * whose socket delivers frames as fast as the bridge takes them: that is the bridge's
    * throughput. A number N closes a window every N events instead, whatever the clock says.
    */

@@ -5,7 +5,7 @@ import { notifyManager } from '@tanstack/query-core';
  * them. The bridge's timers (its patch and flush windows) are replaced by `schedule` below, which
  * holds each callback; the bench runs them either when a fixed number of events has passed
  * (`close()`, the `--window N` mode) or when they fall due on the wall clock (`runDue()`, the
- * default: the bridge's own 16 ms and 50 ms windows, as in a tab). After running them it lets
+ * default: the bridge's own patch and flush windows, as in a tab). After running them it lets
  * every started refetch settle before the next event. The naive handler gets the same boundaries.
  */
 export type Schedule = (fn: () => void, ms: number) => () => void;
@@ -14,7 +14,7 @@ type Timer = { fn: () => void; ms: number; due: number };
 
 export class WindowClock {
   private pending: Timer[] = [];
-  /** Time spent running held callbacks, by the delay they were scheduled with (the bridge: 16 = patches, 50 = flush). */
+  /** Time spent running held callbacks, by the delay they were scheduled with (the bridge: 16 = patches, the rest flushes). */
   readonly spentByDelay = new Map<number, number>();
   /** Time spent letting started refetches settle. */
   settleMs = 0;
