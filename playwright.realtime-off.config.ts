@@ -17,6 +17,13 @@ export default defineConfig<KitOptions, KitWorkerOptions>({
   testDir: './e2e/realtime-off',
   // Beside the main run's results and report, not over them (each run empties its own folders).
   outputDir: 'test-results/realtime-off',
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report/realtime-off' }]],
-  webServer: servers({ mockPort, appPort, distDir: process.env.NEXT_DIST_DIR_OFF ?? '.next-realtime-off', realtime: false }),
+  reporter: process.env.CI
+    ? [['list']]
+    : [['list'], ['html', { open: 'never', outputFolder: 'playwright-report/realtime-off' }]],
+  webServer: servers({
+    mockPort,
+    appPort,
+    distDir: process.env.NEXT_DIST_DIR_OFF ?? '.next-realtime-off',
+    realtime: false,
+  }),
 });

@@ -9,7 +9,11 @@ export default function NotFound() {
       <EmptyState
         title="Page not found"
         description="There is nothing at this address. It may have moved."
-        action={<Link href="/" className={buttonClassName({ variant: 'secondary' })}>Go to the dashboard</Link>}
+        action={
+          <Link href="/" className={buttonClassName({ variant: 'secondary' })}>
+            Go to the dashboard
+          </Link>
+        }
       />
     </main>
   );

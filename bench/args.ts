@@ -29,7 +29,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const numbers: Partial<Pick<SuiteOptions, NumericOption>> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     if (name === '--quick') quick = true;
     else if (name === '--json') out.json = true;
     else if (name === '--help' || name === '-h') out.help = true;
@@ -38,18 +40,25 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       const value = Number(raw);
       if (raw === 'time') out.options.window = 'time';
       else if (raw !== undefined && Number.isInteger(value) && value > 0) out.options.window = value;
-      else throw new Error(`--window needs "time" or a positive whole number of events, got ${raw === undefined ? 'nothing' : `"${raw}"`}.\n${USAGE}`);
+      else
+        throw new Error(
+          `--window needs "time" or a positive whole number of events, got ${raw === undefined ? 'nothing' : `"${raw}"`}.\n${USAGE}`,
+        );
     } else if (name === '--scaling') {
       const raw = inline ?? argv[++i] ?? '';
       scalingQ = raw.split(',').map(Number);
       if (scalingQ.length === 0 || scalingQ.some((q) => !Number.isInteger(q) || q <= 0)) {
-        throw new Error(`--scaling needs cache sizes separated by commas, e.g. 1000,10000,50000; got "${raw}".\n${USAGE}`);
+        throw new Error(
+          `--scaling needs cache sizes separated by commas, e.g. 1000,10000,50000; got "${raw}".\n${USAGE}`,
+        );
       }
     } else if (Object.hasOwn(NUMERIC, name)) {
       const raw = inline ?? argv[++i];
       const value = Number(raw);
       if (raw === undefined || !Number.isInteger(value) || value <= 0) {
-        throw new Error(`${name} needs a positive whole number, got ${raw === undefined ? 'nothing' : `"${raw}"`}.\n${USAGE}`);
+        throw new Error(
+          `${name} needs a positive whole number, got ${raw === undefined ? 'nothing' : `"${raw}"`}.\n${USAGE}`,
+        );
       }
       numbers[NUMERIC[name]!] = value;
     } else {

@@ -38,7 +38,11 @@ export type InvalidationsOf = (event: DomainEvent, client: QueryClient) => reado
  * The fewest refetches any correct bridge can do for these frames: the distinct ACTIVE queries that
  * the map's rules invalidate, read from the rules and the cache as it is before the burst.
  */
-export function minimumRefetches(client: QueryClient, frames: readonly string[], invalidationsOf: InvalidationsOf): number {
+export function minimumRefetches(
+  client: QueryClient,
+  frames: readonly string[],
+  invalidationsOf: InvalidationsOf,
+): number {
   const targets = new Map<string, InvalidationTarget>();
   for (const text of frames) {
     const parsed = parseFrame(text);
@@ -49,7 +53,9 @@ export function minimumRefetches(client: QueryClient, frames: readonly string[],
   }
   const hashes = new Set<string>();
   for (const target of targets.values()) {
-    for (const query of client.getQueryCache().findAll({ queryKey: target.queryKey, exact: target.exact ?? false, type: 'active' })) {
+    for (const query of client
+      .getQueryCache()
+      .findAll({ queryKey: target.queryKey, exact: target.exact ?? false, type: 'active' })) {
       hashes.add(query.queryHash);
     }
   }

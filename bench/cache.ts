@@ -48,7 +48,10 @@ export type SeededCache = {
 export function seedCache(client: QueryClient, world: World, options: CacheOptions = {}): SeededCache {
   const opts = { ...CACHE_DEFAULTS, ...options };
   const screens = screenLists(world);
-  const core = [...screens, ...otherLists(world), ...hotDetails(world, opts.core)].slice(0, Math.min(opts.core, opts.queries));
+  const core = [...screens, ...otherLists(world), ...hotDetails(world, opts.core)].slice(
+    0,
+    Math.min(opts.core, opts.queries),
+  );
   const entries = core.concat(coldEntries(world, opts.queries - core.length, opts.coldIdBase));
   notifyManager.batch(() => {
     for (const { key, data } of entries) client.setQueryData(key, data);
@@ -84,17 +87,32 @@ function screenLists(world: World): Entry[] {
     { key: decisionKeys.list(), data: list([]) },
     { key: peopleKeys.list(), data: list(world.people.map((p) => normalize(p))) },
     { key: dashboardKeys.summary(), data: dashboard },
-    ...GOAL_STATUSES.map((status) => ({ key: goalKeys.list({ status }), data: list(goals.filter((g) => g.status === status)) })),
-    ...ACTION_STATUSES.map((status) => ({ key: actionKeys.list({ status }), data: list(actions.filter((a) => a.status === status)) })),
-    ...ISSUE_STATUSES.map((status) => ({ key: issueKeys.list({ status }), data: list(issues.filter((i) => i.status === status)) })),
+    ...GOAL_STATUSES.map((status) => ({
+      key: goalKeys.list({ status }),
+      data: list(goals.filter((g) => g.status === status)),
+    })),
+    ...ACTION_STATUSES.map((status) => ({
+      key: actionKeys.list({ status }),
+      data: list(actions.filter((a) => a.status === status)),
+    })),
+    ...ISSUE_STATUSES.map((status) => ({
+      key: issueKeys.list({ status }),
+      data: list(issues.filter((i) => i.status === status)),
+    })),
   ];
 }
 
 function otherLists(world: World): Entry[] {
   const actions = world.actions.map((a) => normalize(a));
   return [
-    ...world.people.map((p) => ({ key: actionKeys.list({ assigneeId: p.id }), data: list(actions.filter((a) => a.assigneeId === p.id)) })),
-    ...world.goals.map((g) => ({ key: actionKeys.list({ goalId: g.id }), data: list(actions.filter((a) => a.goalId === g.id)) })),
+    ...world.people.map((p) => ({
+      key: actionKeys.list({ assigneeId: p.id }),
+      data: list(actions.filter((a) => a.assigneeId === p.id)),
+    })),
+    ...world.goals.map((g) => ({
+      key: actionKeys.list({ goalId: g.id }),
+      data: list(actions.filter((a) => a.goalId === g.id)),
+    })),
   ];
 }
 
@@ -105,7 +123,8 @@ function hotDetails(world: World, limit: number): Entry[] {
     (i) => at(world.actions, i, (a) => ({ key: actionKeys.detail(a.id), data: normalize(a) })),
     (i) => at(world.issues, i, (x) => ({ key: issueKeys.detail(x.id), data: normalize(x) })),
     (i) => at(world.measures, i, (m) => ({ key: measureKeys.detail(m.id), data: normalize(m) })),
-    (i) => at(world.measures, i, (m) => ({ key: measureKeys.readings(m.id), data: list(readings(m.id, m.updated_at)) })),
+    (i) =>
+      at(world.measures, i, (m) => ({ key: measureKeys.readings(m.id), data: list(readings(m.id, m.updated_at)) })),
     (i) => at(world.goals, i, (g) => ({ key: goalKeys.activity(g.id), data: list(activity(g.id, g.updated_at)) })),
     (i) => at(world.actions, i, (a) => ({ key: attachmentKeys.list('action', a.id), data: list([]) })),
   ];
@@ -126,10 +145,45 @@ function hotDetails(world: World, limit: number): Entry[] {
 
 function coldEntries(world: World, count: number, base: number): Entry[] {
   const at0 = world.goals[0]?.updated_at ?? '2026-01-01T00:00:00.000Z';
-  const goal = (n: number): Goal => ({ id: `g-${n}`, title: `Archived goal ${n}`, description: '', status: 'completed', ownerId: 'u-1', progress: 100, createdAt: at0, updatedAt: at0 });
-  const action = (n: number, goalId: string): Action => ({ id: `a-${n}`, goalId, title: `Archived action ${n}`, status: 'done', priority: 'low', assigneeId: 'u-1', progress: 100, dueDate: null, createdAt: at0, updatedAt: at0 });
-  const issue = (n: number): Issue => ({ id: `i-${n}`, title: `Old issue ${n}`, status: 'closed', priority: 'low', goalId: null, createdAt: at0, updatedAt: at0 });
-  const measure = (n: number): Measure => ({ id: `m-${n}`, name: `Old measure ${n}`, unit: 'count', target: 10, currentValue: 10, updatedAt: at0 });
+  const goal = (n: number): Goal => ({
+    id: `g-${n}`,
+    title: `Archived goal ${n}`,
+    description: '',
+    status: 'completed',
+    ownerId: 'u-1',
+    progress: 100,
+    createdAt: at0,
+    updatedAt: at0,
+  });
+  const action = (n: number, goalId: string): Action => ({
+    id: `a-${n}`,
+    goalId,
+    title: `Archived action ${n}`,
+    status: 'done',
+    priority: 'low',
+    assigneeId: 'u-1',
+    progress: 100,
+    dueDate: null,
+    createdAt: at0,
+    updatedAt: at0,
+  });
+  const issue = (n: number): Issue => ({
+    id: `i-${n}`,
+    title: `Old issue ${n}`,
+    status: 'closed',
+    priority: 'low',
+    goalId: null,
+    createdAt: at0,
+    updatedAt: at0,
+  });
+  const measure = (n: number): Measure => ({
+    id: `m-${n}`,
+    name: `Old measure ${n}`,
+    unit: 'count',
+    target: 10,
+    currentValue: 10,
+    updatedAt: at0,
+  });
   const kinds: Array<(n: number) => Entry> = [
     (n) => ({ key: goalKeys.detail(`g-${n}`), data: goal(n) }),
     (n) => ({ key: actionKeys.detail(`a-${n}`), data: action(n, `g-${n}`) }),
@@ -148,7 +202,10 @@ function coldEntries(world: World, count: number, base: number): Entry[] {
 /** The open screens' lists, then a seeded sample of the other hot queries (details the user has open). */
 function chooseActive(screens: Entry[], core: Entry[], count: number, seed: number): QueryKey[] {
   const rng = createRng(seed);
-  const chosen = screens.filter((s) => core.includes(s)).slice(0, count).map((s) => s.key);
+  const chosen = screens
+    .filter((s) => core.includes(s))
+    .slice(0, count)
+    .map((s) => s.key);
   const rest = core.filter((e) => !screens.includes(e));
   for (let i = rest.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
@@ -166,7 +223,13 @@ function list<T>(items: T[]): ListResponse<T> {
 }
 
 function readings(measureId: string, at: string): Reading[] {
-  return [1, 2, 3].map((n) => ({ id: `r-${measureId}-${n}`, measureId, value: n * 10, recordedAt: at, recordedBy: 'u-1' }));
+  return [1, 2, 3].map((n) => ({
+    id: `r-${measureId}-${n}`,
+    measureId,
+    value: n * 10,
+    recordedAt: at,
+    recordedBy: 'u-1',
+  }));
 }
 
 function activity(goalId: string, at: string): Activity[] {

@@ -1,12 +1,5 @@
 import type { QueryClient, QueryKey } from '@tanstack/query-core';
-import {
-  actionKeys,
-  attachmentKeys,
-  decisionKeys,
-  goalKeys,
-  issueKeys,
-  measureKeys,
-} from '@/lib/api/keys';
+import { actionKeys, attachmentKeys, decisionKeys, goalKeys, issueKeys, measureKeys } from '@/lib/api/keys';
 import { parseFrame, type FrameRejection, type ServerFrame } from '@/lib/protocol';
 import { WindowClock, type Schedule } from './windows';
 
@@ -60,7 +53,14 @@ export function runLimit(frames: readonly string[], passes = 5): RunResult & { s
     best = Math.min(best, performance.now() - start);
     bestCpu = Math.min(bestCpu, cpuMsSince(cpu));
   }
-  return { events: frames.length, ms: best, eps: rate(frames.length, best), cpuEps: rate(frames.length, bestCpu), refetches: 0, sink };
+  return {
+    events: frames.length,
+    ms: best,
+    eps: rate(frames.length, best),
+    cpuEps: rate(frames.length, bestCpu),
+    refetches: 0,
+    sink,
+  };
 }
 
 const ENTITY_ROOT: Record<string, QueryKey> = {

@@ -79,7 +79,10 @@ export function generateFrames(world: World, options: FrameOptions = {}): string
   const { seed, events, startMs, stepMs, firstId } = { ...FRAME_DEFAULTS, ...options };
   const rng = createRng(seed);
   const pool = options.pool ?? world;
-  const state = new Model(pool, world.people.map((p) => p.id));
+  const state = new Model(
+    pool,
+    world.people.map((p) => p.id),
+  );
   const pickType = weightedPicker(options.mix ?? EVENT_MIX, rng);
   const frames = new Array<string>(events);
   for (let i = 0; i < events; i++) {
@@ -133,7 +136,14 @@ class Model {
     const person = () => rng.pick(this.people);
     switch (type) {
       case 'goal.created': {
-        const goal = { ...rng.pick(this.goals), id: newId('g'), status: 'draft' as const, progress: 0, created_at: at, updated_at: at };
+        const goal = {
+          ...rng.pick(this.goals),
+          id: newId('g'),
+          status: 'draft' as const,
+          progress: 0,
+          created_at: at,
+          updated_at: at,
+        };
         return encodeEvent(type, { goal }, meta);
       }
       case 'goal.activated':
@@ -147,39 +157,80 @@ class Model {
       }
       case 'goal.activity.created': {
         const goal = rng.pick(this.goals);
-        const activity = { id: newId('ac'), goal_id: goal.id, kind: 'comment', message: 'Shortlist is ready.', actor_id: person(), created_at: at };
+        const activity = {
+          id: newId('ac'),
+          goal_id: goal.id,
+          kind: 'comment',
+          message: 'Shortlist is ready.',
+          actor_id: person(),
+          created_at: at,
+        };
         return encodeEvent(type, { activity }, meta);
       }
       case 'action.created': {
         const goal = rng.pick(this.goals);
-        const action = { ...rng.pick(this.actions), id: newId('a'), goal_id: goal.id, status: 'not_started' as const, progress: 0, created_at: at, updated_at: at };
+        const action = {
+          ...rng.pick(this.actions),
+          id: newId('a'),
+          goal_id: goal.id,
+          status: 'not_started' as const,
+          progress: 0,
+          created_at: at,
+          updated_at: at,
+        };
         return encodeEvent(type, { action }, meta);
       }
       case 'action.status_changed': {
         const action = pickWhere(this.actions, rng, (a) => a.status !== 'done');
         const previous = action.status;
-        const status = pickOther<ActionStatus>(ACTION_STATUSES.filter((s) => s !== 'done'), previous, rng);
+        const status = pickOther<ActionStatus>(
+          ACTION_STATUSES.filter((s) => s !== 'done'),
+          previous,
+          rng,
+        );
         Object.assign(action, { status, updated_at: at });
-        return encodeEvent(type, { action_id: action.id, goal_id: action.goal_id, previous_status: previous, status, updated_at: at }, meta);
+        return encodeEvent(
+          type,
+          { action_id: action.id, goal_id: action.goal_id, previous_status: previous, status, updated_at: at },
+          meta,
+        );
       }
       case 'action.completed': {
         const action = pickWhere(this.actions, rng, (a) => a.status !== 'done');
         Object.assign(action, { status: 'done', progress: 100, updated_at: at });
-        return encodeEvent(type, { action_id: action.id, goal_id: action.goal_id, completed_at: at, updated_at: at }, meta);
+        return encodeEvent(
+          type,
+          { action_id: action.id, goal_id: action.goal_id, completed_at: at, updated_at: at },
+          meta,
+        );
       }
       case 'action.priority_changed': {
         const action = rng.pick(this.actions);
         const previous = action.priority;
         const priority = pickOther(PRIORITIES, previous, rng);
         Object.assign(action, { priority, updated_at: at });
-        return encodeEvent(type, { action_id: action.id, goal_id: action.goal_id, previous_priority: previous, priority, updated_at: at }, meta);
+        return encodeEvent(
+          type,
+          { action_id: action.id, goal_id: action.goal_id, previous_priority: previous, priority, updated_at: at },
+          meta,
+        );
       }
       case 'action.reassigned': {
         const action = rng.pick(this.actions);
         const previous = action.assignee_id;
         const assignee = pickOther(this.people, previous ?? '', rng);
         Object.assign(action, { assignee_id: assignee, updated_at: at });
-        return encodeEvent(type, { action_id: action.id, goal_id: action.goal_id, previous_assignee_id: previous, assignee_id: assignee, updated_at: at }, meta);
+        return encodeEvent(
+          type,
+          {
+            action_id: action.id,
+            goal_id: action.goal_id,
+            previous_assignee_id: previous,
+            assignee_id: assignee,
+            updated_at: at,
+          },
+          meta,
+        );
       }
       case 'action.progress_updated': {
         const action = rng.pick(this.actions);
@@ -195,7 +246,13 @@ class Model {
         return encodeEvent(type, { measure_id: measure.id, reading }, meta);
       }
       case 'issue.created': {
-        const issue = { ...rng.pick(this.issues), id: newId('i'), status: 'open' as const, created_at: at, updated_at: at };
+        const issue = {
+          ...rng.pick(this.issues),
+          id: newId('i'),
+          status: 'open' as const,
+          created_at: at,
+          updated_at: at,
+        };
         return encodeEvent(type, { issue }, meta);
       }
       case 'issue.status_changed': {
@@ -207,12 +264,28 @@ class Model {
       }
       case 'decision.created': {
         const issue = rng.pick(this.issues);
-        const decision = { id: newId('d'), title: 'Use an external recruiter', outcome: 'Approved for two roles.', issue_id: issue.id, goal_id: issue.goal_id ?? null, decided_by: person(), created_at: at };
+        const decision = {
+          id: newId('d'),
+          title: 'Use an external recruiter',
+          outcome: 'Approved for two roles.',
+          issue_id: issue.id,
+          goal_id: issue.goal_id ?? null,
+          decided_by: person(),
+          created_at: at,
+        };
         return encodeEvent(type, { decision }, meta);
       }
       case 'attachment.created': {
         const action = rng.pick(this.actions);
-        const attachment = { id: newId('at'), entity_type: 'action' as const, entity_id: action.id, file_name: 'notes.pdf', size_bytes: 48_213, url: '/files/notes.pdf', created_at: at };
+        const attachment = {
+          id: newId('at'),
+          entity_type: 'action' as const,
+          entity_id: action.id,
+          file_name: 'notes.pdf',
+          size_bytes: 48_213,
+          url: '/files/notes.pdf',
+          created_at: at,
+        };
         return encodeEvent(type, { attachment }, meta);
       }
     }

@@ -80,9 +80,12 @@ export type SuiteDeps = {
 export async function runSuite(options: Partial<SuiteOptions>, deps: SuiteDeps): Promise<SuiteResult> {
   const opts = { ...SUITE_DEFAULTS, ...options };
   const started = performance.now();
-  const say = (line: string) => deps.progress?.(`${((performance.now() - started) / 1_000).toFixed(1).padStart(5)} s  ${line}`);
+  const say = (line: string) =>
+    deps.progress?.(`${((performance.now() - started) / 1_000).toFixed(1).padStart(5)} s  ${line}`);
   const world = createWorld({ entities: opts.entities });
-  say(`generating ${opts.events.toLocaleString('en-US')} frames over ${worldSize(world).toLocaleString('en-US')} entities`);
+  say(
+    `generating ${opts.events.toLocaleString('en-US')} frames over ${worldSize(world).toLocaleString('en-US')} entities`,
+  );
   const frames = generateFrames(world, { events: opts.events, seed: opts.seed });
   const runOpts = { window: opts.window, patchDelayMs: deps.patchWindowMs };
   const fresh = (q: number) => freshCache(world, q, opts.active);
@@ -95,8 +98,14 @@ export async function runSuite(options: Partial<SuiteOptions>, deps: SuiteDeps):
 
   const naive = async (q: number): Promise<NaiveResult> => {
     say(`naive  Q=${q}`);
-    const r = await withCache(fresh(q), (c) => runNaive(c.client, frames, { ...runOpts, budgetMs: opts.naiveBudgetMs }, c.calls));
-    return { ...r, offered: frames.length, refetchesPerStream: Math.round((r.refetches * frames.length) / Math.max(1, r.events)) };
+    const r = await withCache(fresh(q), (c) =>
+      runNaive(c.client, frames, { ...runOpts, budgetMs: opts.naiveBudgetMs }, c.calls),
+    );
+    return {
+      ...r,
+      offered: frames.length,
+      refetchesPerStream: Math.round((r.refetches * frames.length) / Math.max(1, r.events)),
+    };
   };
   const bridge = (q: number) => {
     say(`bridge Q=${q}`);
@@ -127,7 +136,13 @@ export async function runSuite(options: Partial<SuiteOptions>, deps: SuiteDeps):
   const min = minimumRefetches(burstMin.client, burst, deps.invalidationsOf);
   say(`burst: bridge (minimum ${min})`);
   const burstBridge = await withCache(burstMin, async (c) => {
-    await runBridge(c.client, burst, { window: burst.length, patchDelayMs: deps.patchWindowMs }, deps.createBridge, c.calls);
+    await runBridge(
+      c.client,
+      burst,
+      { window: burst.length, patchDelayMs: deps.patchWindowMs },
+      deps.createBridge,
+      c.calls,
+    );
     return { refetches: c.counter.calls, maxPerKey: c.counter.maxPerKey() };
   });
   say('burst: naive');
@@ -147,7 +162,13 @@ export async function runSuite(options: Partial<SuiteOptions>, deps: SuiteDeps):
     bridge: mainBridge,
     naive: mainNaive,
     scaling,
-    burst: { bridge: burstBridge.refetches, naive: burstNaive.refetches, naiveEvents: burstNaive.events, min, bridgeMaxPerKey: burstBridge.maxPerKey },
+    burst: {
+      bridge: burstBridge.refetches,
+      naive: burstNaive.refetches,
+      naiveEvents: burstNaive.events,
+      min,
+      bridgeMaxPerKey: burstBridge.maxPerKey,
+    },
   };
 }
 

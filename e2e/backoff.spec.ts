@@ -14,7 +14,12 @@ const JITTER = 0.5;
 /** Real time to wait for an attempt that must NOT happen (a handshake reaches mock-ws in a few ms). */
 const QUIET_MS = 300;
 
-test('reconnect attempts follow the 1, 2, 4, 8 s schedule within jitter', async ({ app, control, consoleErrors, page }) => {
+test('reconnect attempts follow the 1, 2, 4, 8 s schedule within jitter', async ({
+  app,
+  control,
+  consoleErrors,
+  page,
+}) => {
   consoleErrors.allowRealtimeWarnings();
   consoleErrors.allowRefusedHandshakes();
   const refused = async (since: number) =>

@@ -62,7 +62,12 @@ test('bad JSON, an unknown type, a wrong shape, __proto__ payloads and a binary 
   });
 
   await test.step('the next good event still applies', async () => {
-    await control.emit('goal.completed', { goal_id: 'g-2', previous_status: 'active', status: 'completed', updated_at: new Date().toISOString() });
+    await control.emit('goal.completed', {
+      goal_id: 'g-2',
+      previous_status: 'active',
+      status: 'completed',
+      updated_at: new Date().toISOString(),
+    });
     await app.goal.expectStatus('g-2', 'Completed');
     await expect(devtools.counter('applied')).toHaveText('1');
   });

@@ -35,7 +35,9 @@ test(`a burst of ${EVENTS} events in one second: the screen ends equal to REST, 
     await expect.poll(async () => (await control.streamStatus()).running, { timeout: 20_000 }).toBe(false);
     const status = await control.streamStatus();
     expect(status.events).toBe(EVENTS);
-    test.info().annotations.push({ type: 'burst', description: `${status.events} writes, achieved ${status.achieved_rate} /s` });
+    test
+      .info()
+      .annotations.push({ type: 'burst', description: `${status.events} writes, achieved ${status.achieved_rate} /s` });
   });
 
   await test.step('the page received every event', async () => {
@@ -48,18 +50,26 @@ test(`a burst of ${EVENTS} events in one second: the screen ends equal to REST, 
     // Settled: no new request for a few flush windows.
     let count = -1;
     await expect
-      .poll(async () => {
-        const before = count;
-        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-        count = (await gets()).length;
-        return count === before;
-      }, { timeout: 20_000, intervals: [0] })
+      .poll(
+        async () => {
+          const before = count;
+          await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+          count = (await gets()).length;
+          return count === before;
+        },
+        { timeout: 20_000, intervals: [0] },
+      )
       .toBe(true);
     const requests = await gets();
-    expect(new Set(requests.map((e) => e.path)), 'only the invalidated goal detail is requested').toEqual(new Set(['/api/goals/g-2']));
+    expect(new Set(requests.map((e) => e.path)), 'only the invalidated goal detail is requested').toEqual(
+      new Set(['/api/goals/g-2']),
+    );
     const span = requests.at(-1)!.at - requests[0]!.at;
     const windows = Math.floor(span / BRIDGE_DEFAULTS.flushWindowMs) + 1;
-    test.info().annotations.push({ type: 'refetches', description: `${requests.length} refetches of /api/goals/g-2 over ${span} ms (${windows} flush windows)` });
+    test.info().annotations.push({
+      type: 'refetches',
+      description: `${requests.length} refetches of /api/goals/g-2 over ${span} ms (${windows} flush windows)`,
+    });
     // One slack request: arrival times at mock-ws jitter by a few ms around the browser's windows.
     expect(requests.length, `refetches over ${span} ms`).toBeLessThanOrEqual(windows + 1);
     expect(requests.length).toBeLessThan(EVENTS / 10);
@@ -75,6 +85,9 @@ test(`a burst of ${EVENTS} events in one second: the screen ends equal to REST, 
       await row.expectPriority(action.priority);
       await row.expectProgress(action.progress);
     }
-    await expect(app.goal.summary('g-2').getByRole('progressbar')).toHaveAttribute('aria-valuenow', String(goal.progress));
+    await expect(app.goal.summary('g-2').getByRole('progressbar')).toHaveAttribute(
+      'aria-valuenow',
+      String(goal.progress),
+    );
   });
 });

@@ -29,7 +29,8 @@ const CHAOS = {
   disconnect_every_ms: 10_000,
   rest_delay_max_ms: 2_000,
 } as const;
-const RUN = MINUTES > 0 ? { writes: Math.round(300 * MINUTES), maxMs: MINUTES * 60_000 } : { writes: 200, maxMs: 25_000 };
+const RUN =
+  MINUTES > 0 ? { writes: Math.round(300 * MINUTES), maxMs: MINUTES * 60_000 } : { writes: 200, maxMs: 25_000 };
 /** After the last reconnect, every screen equals REST within this (issue 8). */
 const SETTLE_MS = 5_000;
 const LIVE_ONLY_WRITES = 30;
@@ -60,20 +61,32 @@ async function converge(screens: Screen[], deadline: number) {
 /** Every screen live again on a socket opened at or after `since`; answers when the last one opened. */
 async function allLive(screens: Screen[], since: number): Promise<number> {
   await expect
-    .poll(async () => (await acceptedSince(since)).length, { message: `${screens.length} sockets opened again`, timeout: 20_000 })
+    .poll(async () => (await acceptedSince(since)).length, {
+      message: `${screens.length} sockets opened again`,
+      timeout: 20_000,
+    })
     .toBeGreaterThanOrEqual(screens.length);
   for (const screen of screens) await expectLive(screen.page, 20_000);
   await expect
-    .poll(async () => (await backend.connections()).open.length, { message: `${screens.length} sockets open`, timeout: 20_000 })
+    .poll(async () => (await backend.connections()).open.length, {
+      message: `${screens.length} sockets open`,
+      timeout: 20_000,
+    })
     .toBe(screens.length);
   return Math.max(since, ...(await acceptedSince(since)));
 }
 
-test('under seeded chaos, every screen converges to what REST says, and no tenant sees the other', async ({ openAs, watch, control }, testInfo) => {
+test('under seeded chaos, every screen converges to what REST says, and no tenant sees the other', async ({
+  openAs,
+  watch,
+  control,
+}, testInfo) => {
   test.setTimeout(RUN.maxMs + 90_000);
   const SEED = FIRST_SEED + testInfo.repeatEachIndex;
   // The app warns once per lost connection (URL redacted); chaos cuts sockets on purpose.
-  watch.allow(/^\[warning\] Realtime: connection to ws:\/\/127\.0\.0\.1:\d+\/realtime lost \(code 1006\); retrying in \d+ s\.$/);
+  watch.allow(
+    /^\[warning\] Realtime: connection to ws:\/\/127\.0\.0\.1:\d+\/realtime lost \(code 1006\); retrying in \d+ s\.$/,
+  );
   const started = Date.now();
   const [driverAcme, driverGlobex, ava, dana] = await Promise.all([
     login('cho@acme.test'),
@@ -81,23 +94,25 @@ test('under seeded chaos, every screen converges to what REST says, and no tenan
     login('ava@acme.test'),
     login('dana@globex.test'),
   ]);
-  for (const s of [driverAcme, driverGlobex, ava, dana]) [s.accessToken, s.refreshToken].forEach((t) => watch.secrets.add(t));
+  for (const s of [driverAcme, driverGlobex, ava, dana])
+    [s.accessToken, s.refreshToken].forEach((t) => watch.secrets.add(t));
 
-  const screens: Screen[] = await test.step('open three acme screens in two contexts and one globex screen', async () => {
-    const goals = await openAs('ava@acme.test', '/goals', { initScript: installReactProbe });
-    const goal = await openAs('ava@acme.test', '/goals/g-2', { context: goals.context() });
-    const actions = await openAs('ben@acme.test', '/actions', { initScript: installReactProbe });
-    const globex = await openAs('dana@globex.test', '/actions', { initScript: installReactProbe });
-    const [acmeIds, globexIds] = await Promise.all([tenantIds(ava), tenantIds(dana)]);
-    const list: Screen[] = [
-      { label: 'ava /goals', page: goals, kind: 'goals', session: ava, foreign: globexIds },
-      { label: 'ava /goals/g-2', page: goal, kind: 'goal', goalId: 'g-2', session: ava, foreign: globexIds },
-      { label: 'ben /actions', page: actions, kind: 'actions', session: ava, foreign: globexIds },
-      { label: 'dana /actions (globex)', page: globex, kind: 'actions', session: dana, foreign: acmeIds },
-    ];
-    await allLive(list, started);
-    return list;
-  });
+  const screens: Screen[] =
+    await test.step('open three acme screens in two contexts and one globex screen', async () => {
+      const goals = await openAs('ava@acme.test', '/goals', { initScript: installReactProbe });
+      const goal = await openAs('ava@acme.test', '/goals/g-2', { context: goals.context() });
+      const actions = await openAs('ben@acme.test', '/actions', { initScript: installReactProbe });
+      const globex = await openAs('dana@globex.test', '/actions', { initScript: installReactProbe });
+      const [acmeIds, globexIds] = await Promise.all([tenantIds(ava), tenantIds(dana)]);
+      const list: Screen[] = [
+        { label: 'ava /goals', page: goals, kind: 'goals', session: ava, foreign: globexIds },
+        { label: 'ava /goals/g-2', page: goal, kind: 'goal', goalId: 'g-2', session: ava, foreign: globexIds },
+        { label: 'ben /actions', page: actions, kind: 'actions', session: ava, foreign: globexIds },
+        { label: 'dana /actions (globex)', page: globex, kind: 'actions', session: dana, foreign: acmeIds },
+      ];
+      await allLive(list, started);
+      return list;
+    });
 
   const tally = new LogTally(watch.startSeq);
   tally.start();
@@ -121,7 +136,13 @@ test('under seeded chaos, every screen converges to what REST says, and no tenan
 
   const handshakesBefore = (await control.connections()).handshakes.length;
   const second = await test.step('fault-free writes: the live path alone converges, without a reconnect', async () => {
-    const result = await runDriver({ seed: SEED + 1, sessions: [driverAcme, driverGlobex], writes: LIVE_ONLY_WRITES, concurrency: 3, paced: false });
+    const result = await runDriver({
+      seed: SEED + 1,
+      sessions: [driverAcme, driverGlobex],
+      writes: LIVE_ONLY_WRITES,
+      concurrency: 3,
+      paced: false,
+    });
     const doneAt = Date.now();
     const converged = await converge(screens, doneAt + LIVE_ONLY_SETTLE_MS);
     return { writes: result.writes, ...converged, settleMs: converged.at - doneAt };
@@ -169,13 +190,13 @@ test('under seeded chaos, every screen converges to what REST says, and no tenan
   recordReport(report);
 
   expect(first.mismatches, 'after chaos and one resync, every screen equals REST').toEqual([]);
-  expect(
-    second.mismatches,
-    'after fault-free writes, every screen equals REST without a reconnect',
-  ).toEqual([]);
+  expect(second.mismatches, 'after fault-free writes, every screen equals REST without a reconnect').toEqual([]);
   expect(liveOnlyReconnects, 'no reconnect during the fault-free round').toBe(0);
   expect(report.uncaughtErrors).toEqual([]);
-  expect((faults!.dropped ?? 0) + (faults!.duplicated ?? 0) + (faults!.reordered ?? 0) + (faults!.malformed ?? 0), 'chaos injected faults').toBeGreaterThan(0);
+  expect(
+    (faults!.dropped ?? 0) + (faults!.duplicated ?? 0) + (faults!.reordered ?? 0) + (faults!.malformed ?? 0),
+    'chaos injected faults',
+  ).toBeGreaterThan(0);
   for (const page of pages) {
     if (page.reconnects === undefined) continue;
     // Promise 8: every reconnect (the final cut included) was followed by a resync.

@@ -36,12 +36,16 @@ for (const order of ['echo first', 'answer first'] as const) {
 
     await test.step("Ava's row went from in progress to done once, and stayed there", async () => {
       // Once mock-ws has answered the PATCH, give the browser a moment to apply the answer.
-      const answered = async () => (await control.log({ since, kind: 'rest' })).entries.some((e) => e.kind === 'rest' && e.method === 'PATCH');
+      const answered = async () =>
+        (await control.log({ since, kind: 'rest' })).entries.some((e) => e.kind === 'rest' && e.method === 'PATCH');
       await expect.poll(answered).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 300));
       const states = (await writerRow.values()).map((s) => `${s.status} ${s.progress}`);
       expect(states).toEqual(['in_progress 35', 'done 100']);
-      expect((await readerRow.values()).map((s) => `${s.status} ${s.progress}`)).toEqual(['in_progress 35', 'done 100']);
+      expect((await readerRow.values()).map((s) => `${s.status} ${s.progress}`)).toEqual([
+        'in_progress 35',
+        'done 100',
+      ]);
       await expect(app.shell.toasts).not.toContainText('completed');
     });
   });

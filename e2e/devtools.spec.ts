@@ -55,7 +55,10 @@ class DevtoolsPage {
   }
 
   accessToken(): Promise<string> {
-    return this.page.evaluate((key) => (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { accessToken?: string }).accessToken ?? '', SESSION_KEY);
+    return this.page.evaluate(
+      (key) => (JSON.parse(sessionStorage.getItem(key) ?? '{}') as { accessToken?: string }).accessToken ?? '',
+      SESSION_KEY,
+    );
   }
 }
 
@@ -72,7 +75,10 @@ const test = base.extend<Fixtures>({
   },
 });
 
-test('an emitted event shows in the panel with its outcome, payload and rule; the token never does', async ({ devtools, page }) => {
+test('an emitted event shows in the panel with its outcome, payload and rule; the token never does', async ({
+  devtools,
+  page,
+}) => {
   test.setTimeout(60_000); // many steps; ~15 s on an idle machine
   await devtools.start('ava@acme.test', '/goals');
   await expect(page.getByTestId('goal-row-g-1')).toBeVisible();
@@ -121,7 +127,10 @@ test('an emitted event shows in the panel with its outcome, payload and rule; th
   });
 
   await test.step('clicking the row shows the payload and the rule', async () => {
-    await devtools.row(eventId).filter({ hasText: /patched/ }).click();
+    await devtools
+      .row(eventId)
+      .filter({ hasText: /patched/ })
+      .click();
     const details = devtools.panel.getByTestId('devtools-details');
     await expect(details).toContainText('Status is on the event');
     await expect(details.getByTestId('devtools-payload')).toContainText('"goalId": "g-1"');
@@ -131,7 +140,16 @@ test('an emitted event shows in the panel with its outcome, payload and rule; th
   await test.step('a payload carrying the token shows it redacted', async () => {
     const { id: leakId } = await control('emit', {
       type: 'goal.activity.created',
-      data: { activity: { id: 'ac-900', goal_id: 'g-1', kind: 'comment', message: `oops ${token}`, actor_id: 'u-1', created_at: new Date().toISOString() } },
+      data: {
+        activity: {
+          id: 'ac-900',
+          goal_id: 'g-1',
+          kind: 'comment',
+          message: `oops ${token}`,
+          actor_id: 'u-1',
+          created_at: new Date().toISOString(),
+        },
+      },
     });
     await devtools.row(String(leakId)).click();
     await expect(devtools.panel.getByTestId('devtools-payload')).toContainText('oops [redacted]');
@@ -164,7 +182,10 @@ test('an emitted event shows in the panel with its outcome, payload and rule; th
   });
 });
 
-test('at 390 px the panel fits the screen; "What if" lists the cached keys an event would patch', async ({ devtools, page }) => {
+test('at 390 px the panel fits the screen; "What if" lists the cached keys an event would patch', async ({
+  devtools,
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await devtools.start('ava@acme.test', '/actions');
   await expect(page.getByTestId('action-row-a-8')).toBeVisible();
@@ -192,14 +213,26 @@ test('at 390 px the panel fits the screen; "What if" lists the cached keys an ev
   await page.screenshot({ path: 'screenshots/devtools-390-what-if.png' });
 });
 
-test('at 1280 px: a reading patches the dashboard; "What if" marks active queries and can apply locally', async ({ devtools, page }) => {
+test('at 1280 px: a reading patches the dashboard; "What if" marks active queries and can apply locally', async ({
+  devtools,
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await devtools.start('ava@acme.test', '/');
   await expect(page.getByTestId('stat-active-goals')).toBeVisible();
   await devtools.open();
   await control('emit', {
     type: 'measure.reading.created',
-    data: { measure_id: 'm-1', reading: { id: 'r-900', measure_id: 'm-1', value: 4100, recorded_at: new Date().toISOString(), recorded_by: 'u-1' } },
+    data: {
+      measure_id: 'm-1',
+      reading: {
+        id: 'r-900',
+        measure_id: 'm-1',
+        value: 4100,
+        recorded_at: new Date().toISOString(),
+        recorded_by: 'u-1',
+      },
+    },
   });
   await expect(devtools.rows.filter({ hasText: 'measure.reading.created' })).toContainText(/patched \d+/);
   await devtools.rows.filter({ hasText: 'measure.reading.created' }).click();

@@ -73,17 +73,35 @@ const cases: { [T in EventType]: EventCase<T> } = {
     route: '/goals/g-2',
     active: screens.goal('g-2'),
     data: () => ({
-      activity: { id: 'ac-90', goal_id: 'g-2', kind: 'comment', message: 'Offer accepted by candidate one.', actor_id: 'u-3', created_at: at() },
+      activity: {
+        id: 'ac-90',
+        goal_id: 'g-2',
+        kind: 'comment',
+        message: 'Offer accepted by candidate one.',
+        actor_id: 'u-3',
+        created_at: at(),
+      },
     }),
     after: async (app) => {
       await expect(app.goal.activityRow('ac-90')).toContainText('Cho Chen commented: Offer accepted by candidate one.');
-      await expect(app.goal.activity.getByRole('listitem').first()).toHaveAttribute('data-testid', 'activity-row-ac-90');
+      await expect(app.goal.activity.getByRole('listitem').first()).toHaveAttribute(
+        'data-testid',
+        'activity-row-ac-90',
+      );
     },
   },
   'action.created': {
     route: '/goals/g-2',
     active: screens.goal('g-2'),
-    data: () => ({ action: wire.action({ id: 'a-90', goal_id: 'g-2', title: 'Send the offer letters', priority: 'high', assignee_id: 'u-3' }) }),
+    data: () => ({
+      action: wire.action({
+        id: 'a-90',
+        goal_id: 'g-2',
+        title: 'Send the offer letters',
+        priority: 'high',
+        assignee_id: 'u-3',
+      }),
+    }),
     after: async (app) => {
       const row = app.goal.actionRow('a-90');
       await row.expectText('Send the offer letters');
@@ -94,7 +112,13 @@ const cases: { [T in EventType]: EventCase<T> } = {
   'action.status_changed': {
     route: '/actions',
     active: screens.actions(),
-    data: () => ({ action_id: 'a-8', goal_id: 'g-2', previous_status: 'in_progress', status: 'blocked', updated_at: at() }),
+    data: () => ({
+      action_id: 'a-8',
+      goal_id: 'g-2',
+      previous_status: 'in_progress',
+      status: 'blocked',
+      updated_at: at(),
+    }),
     before: async (app) => app.actions.row('a-8').expectStatus('in_progress'),
     after: async (app) => app.actions.row('a-8').expectStatus('blocked'),
   },
@@ -111,14 +135,26 @@ const cases: { [T in EventType]: EventCase<T> } = {
   'action.priority_changed': {
     route: '/actions',
     active: screens.actions(),
-    data: () => ({ action_id: 'a-8', goal_id: 'g-2', previous_priority: 'high', priority: 'critical', updated_at: at() }),
+    data: () => ({
+      action_id: 'a-8',
+      goal_id: 'g-2',
+      previous_priority: 'high',
+      priority: 'critical',
+      updated_at: at(),
+    }),
     before: async (app) => app.actions.row('a-8').expectPriority('high'),
     after: async (app) => app.actions.row('a-8').expectPriority('critical'),
   },
   'action.reassigned': {
     route: '/goals/g-2',
     active: screens.goal('g-2'),
-    data: () => ({ action_id: 'a-8', goal_id: 'g-2', previous_assignee_id: 'u-2', assignee_id: 'u-3', updated_at: at() }),
+    data: () => ({
+      action_id: 'a-8',
+      goal_id: 'g-2',
+      previous_assignee_id: 'u-2',
+      assignee_id: 'u-3',
+      updated_at: at(),
+    }),
     before: async (app) => app.goal.actionRow('a-8').expectText('Ben Brooks'),
     after: async (app) => app.goal.actionRow('a-8').expectText('Cho Chen'),
   },
@@ -132,7 +168,10 @@ const cases: { [T in EventType]: EventCase<T> } = {
   'measure.reading.created': {
     route: '/measures/m-1',
     active: screens.measure('m-1'),
-    data: () => ({ measure_id: 'm-1', reading: { id: 'r-90', measure_id: 'm-1', value: 4100, recorded_at: at(), recorded_by: 'u-2' } }),
+    data: () => ({
+      measure_id: 'm-1',
+      reading: { id: 'r-90', measure_id: 'm-1', value: 4100, recorded_at: at(), recorded_by: 'u-2' },
+    }),
     before: async (app) => app.measures.expectCurrent('m-1', '3,940 users'),
     after: async (app) => {
       await app.measures.expectCurrent('m-1', '4,100 users');
@@ -143,7 +182,14 @@ const cases: { [T in EventType]: EventCase<T> } = {
   'issue.created': {
     route: '/issues',
     active: screens.issues(),
-    data: () => ({ issue: wire.issue({ id: 'i-90', title: 'Offer letters stuck in legal review', priority: 'critical', goal_id: 'g-2' }) }),
+    data: () => ({
+      issue: wire.issue({
+        id: 'i-90',
+        title: 'Offer letters stuck in legal review',
+        priority: 'critical',
+        goal_id: 'g-2',
+      }),
+    }),
     after: async (app) => {
       await app.issues.row('i-90').expectStatus('open');
       await app.issues.row('i-90').expectText('Hire two engineers');
@@ -159,7 +205,14 @@ const cases: { [T in EventType]: EventCase<T> } = {
   'decision.created': {
     route: '/decisions',
     active: screens.decisions(),
-    data: () => ({ decision: wire.decision({ id: 'd-90', title: 'Offer a signing bonus', outcome: 'Approved up to 5k.', issue_id: 'i-2' }) }),
+    data: () => ({
+      decision: wire.decision({
+        id: 'd-90',
+        title: 'Offer a signing bonus',
+        outcome: 'Approved up to 5k.',
+        issue_id: 'i-2',
+      }),
+    }),
     after: async (app) => {
       await expect(app.decisions.rows.first()).toHaveAttribute('data-testid', 'decision-row-d-90');
       await expect(app.decisions.row('d-90')).toContainText('Issue: Candidate pipeline is too thin for senior roles');
@@ -168,7 +221,14 @@ const cases: { [T in EventType]: EventCase<T> } = {
   'attachment.created': {
     route: '/goals/g-2',
     active: screens.goal('g-2'),
-    data: () => ({ attachment: wire.attachment({ id: 'at-90', entity_id: 'g-2', file_name: 'offer-template.docx', size_bytes: 20_480 }) }),
+    data: () => ({
+      attachment: wire.attachment({
+        id: 'at-90',
+        entity_id: 'g-2',
+        file_name: 'offer-template.docx',
+        size_bytes: 20_480,
+      }),
+    }),
     after: async (app) => expect(app.goal.attachmentRow('at-90')).toContainText('offer-template.docx'),
   },
 };
@@ -183,7 +243,12 @@ for (const type of EVENT_TYPES) {
   });
 }
 
-async function runCase<T extends EventType>(type: T, c: EventCase<T>, app: App, control: Parameters<typeof expectGets>[0]) {
+async function runCase<T extends EventType>(
+  type: T,
+  c: EventCase<T>,
+  app: App,
+  control: Parameters<typeof expectGets>[0],
+) {
   const data = c.data();
   await test.step(`open ${c.route} and wait for Live`, async () => {
     const loaded = await control.mark();
@@ -192,7 +257,9 @@ async function runCase<T extends EventType>(type: T, c: EventCase<T>, app: App, 
     // The screen model is right: a page load requests exactly the model's queries.
     const model = [...new Set(c.active.map(restPathOf))].sort();
     await expect
-      .poll(async () => [...new Set(getPaths((await control.log({ since: loaded })).entries))].sort(), { intervals: [...EXPECT_DEFAULTS.pollIntervals] })
+      .poll(async () => [...new Set(getPaths((await control.log({ since: loaded })).entries))].sort(), {
+        intervals: [...EXPECT_DEFAULTS.pollIntervals],
+      })
       .toEqual(model);
   });
   const since = await control.mark();

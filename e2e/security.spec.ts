@@ -11,13 +11,26 @@ import { BROWSER_WS_FAILURE, expect, expectLive, test } from './support/security
 const XSS_TITLE = '<img src=x onerror="window.__xss=1">';
 const at = (offsetMs = 0) => new Date(Date.now() + offsetMs).toISOString();
 const sessionOf = (page: Page) =>
-  page.evaluate(() => JSON.parse(sessionStorage.getItem('purposepath.session') ?? '{}') as { accessToken?: string; refreshToken?: string });
+  page.evaluate(
+    () =>
+      JSON.parse(sessionStorage.getItem('purposepath.session') ?? '{}') as {
+        accessToken?: string;
+        refreshToken?: string;
+      },
+  );
 
 async function completeGoal(control: ControlClient, id: string) {
-  await control.emit('goal.completed', { goal_id: id, previous_status: 'active', status: 'completed', updated_at: at(60_000) }, { tenant: 'acme' });
+  await control.emit(
+    'goal.completed',
+    { goal_id: id, previous_status: 'active', status: 'completed', updated_at: at(60_000) },
+    { tenant: 'acme' },
+  );
 }
 
-test('hostile frames sent into a live page are dropped and counted; the socket stays open and the screen keeps updating', async ({ openAs, control }) => {
+test('hostile frames sent into a live page are dropped and counted; the socket stays open and the screen keeps updating', async ({
+  openAs,
+  control,
+}) => {
   const page = await openAs('ava@acme.test', '/goals', { initScript: installReactProbe });
   await expectLive(page);
   const before = await control.connections();
@@ -31,12 +44,17 @@ test('hostile frames sent into a live page are dropped and counted; the socket s
     .poll(async () => (await readClientStats(page))?.invalid, { message: 'every hostile frame counted' })
     .toBe(browserSample.length);
   const stats = await readClientStats(page);
-  expect(Object.fromEntries(Object.entries(stats!.rejected).filter(([, n]) => n > 0))).toEqual(expectedReasons(browserSample));
+  expect(Object.fromEntries(Object.entries(stats!.rejected).filter(([, n]) => n > 0))).toEqual(
+    expectedReasons(browserSample),
+  );
 
   await completeGoal(control, 'g-2');
   await expect(page.getByTestId('goal-row-g-2')).toContainText('Completed');
   const after = await control.connections();
-  expect(after.open.map((c) => c.id), 'the same connection, still open').toEqual(before.open.map((c) => c.id));
+  expect(
+    after.open.map((c) => c.id),
+    'the same connection, still open',
+  ).toEqual(before.open.map((c) => c.id));
   expect(after.handshakes, 'no new handshake').toHaveLength(before.handshakes.length);
   await expectLive(page);
   expect(await page.evaluate(() => (Object.prototype as Record<string, unknown>).polluted)).toBeUndefined();
@@ -46,7 +64,16 @@ test('titles from events and from REST render as text and run nothing', async ({
   const page = await openAs('ava@acme.test', '/goals');
   await expectLive(page);
   await test.step('from an event', async () => {
-    const goal = { id: 'g-900', title: XSS_TITLE, description: XSS_TITLE, status: 'draft' as const, owner_id: 'u-2', progress: 0, created_at: at(), updated_at: at() };
+    const goal = {
+      id: 'g-900',
+      title: XSS_TITLE,
+      description: XSS_TITLE,
+      status: 'draft' as const,
+      owner_id: 'u-2',
+      progress: 0,
+      created_at: at(),
+      updated_at: at(),
+    };
     await control.emit('goal.created', { goal }, { tenant: 'acme' });
     const row = page.getByTestId('goal-row-g-900');
     await expect(row).toContainText(XSS_TITLE);
@@ -56,7 +83,10 @@ test('titles from events and from REST render as text and run nothing', async ({
   });
   await test.step('from REST, on the detail page', async () => {
     const ben = await login('ben@acme.test');
-    const created = await rest<{ id: string }>(ben, 'POST', '/goals', { title: XSS_TITLE, description: `<script>window.__xss=2</script>` });
+    const created = await rest<{ id: string }>(ben, 'POST', '/goals', {
+      title: XSS_TITLE,
+      description: `<script>window.__xss=2</script>`,
+    });
     const row = page.getByTestId(`goal-row-${created.body.id}`);
     await expect(row).toContainText(XSS_TITLE);
     await row.getByRole('link').click();
@@ -67,10 +97,16 @@ test('titles from events and from REST render as text and run nothing', async ({
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
 });
 
-test("one tenant cannot read another's data: REST answers 404 and the handshake is refused", async ({ openAs, watch, control }) => {
+test("one tenant cannot read another's data: REST answers 404 and the handshake is refused", async ({
+  openAs,
+  watch,
+  control,
+}) => {
   // Chromium's own lines for the deliberate 404 and the refused handshake (its URL is checked in BROWSER_WS_FAILURE).
   watch.allow(/^\[error\] Failed to load resource: the server responded with a status of 404/);
-  watch.allow(/^\[error\] WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/realtime\?access_token=[^']*&tenant=globex' failed: /);
+  watch.allow(
+    /^\[error\] WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/realtime\?access_token=[^']*&tenant=globex' failed: /,
+  );
   const started = Date.now();
   const page = await openAs('max@acme.test', '/goals');
   await expectLive(page);
@@ -129,16 +165,21 @@ test('when the session ends, cached data stays visible with a clear message, and
   await expect(banner).toHaveCount(0);
   await completeGoal(control, 'g-2');
   await expect(page.getByTestId('goal-row-g-2')).toContainText('Completed');
-  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument), 'no page reload').toBe(true);
+  expect(
+    await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+    'no page reload',
+  ).toBe(true);
 });
 
-test('tokens stay out of the console, the devtools panel, error messages and the mock-ws log (but for Chromium\'s own handshake line)', async ({
+test("tokens stay out of the console, the devtools panel, error messages and the mock-ws log (but for Chromium's own handshake line)", async ({
   openAs,
   watch,
   control,
 }) => {
   watch.allow(/^\[warning\] Realtime: /);
-  watch.allow(/^\[error\] WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/realtime\?access_token=[^'\s]*&tenant=acme' failed: /);
+  watch.allow(
+    /^\[error\] WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/realtime\?access_token=[^'\s]*&tenant=acme' failed: /,
+  );
   // A request made with the just-expired token, answered 401 before the client refreshes and retries.
   watch.allow(/^\[error\] Failed to load resource: the server responded with a status of 401/);
   watch.secrets.add(SMUGGLED_SECRET);
@@ -186,6 +227,9 @@ test('tokens stay out of the console, the devtools panel, error messages and the
     // The one exception, isolated exactly: Chromium's failed-handshake line does carry the token.
     const wsLines = watch.console().filter((l) => BROWSER_WS_FAILURE.test(l.text));
     expect(wsLines.length, 'the refused handshakes were logged by Chromium').toBeGreaterThan(0);
-    expect(wsLines.some((l) => [...watch.secrets].some((s) => l.text.includes(s))), 'that line is the browser\'s, with the token').toBe(true);
+    expect(
+      wsLines.some((l) => [...watch.secrets].some((s) => l.text.includes(s))),
+      "that line is the browser's, with the token",
+    ).toBe(true);
   });
 });

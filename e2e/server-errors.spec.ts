@@ -7,8 +7,12 @@ import { handshakes } from './support/rest-log';
  * is paused where a wait must be measured, and moved by hand.
  */
 
-
-test('RATE_LIMIT_EXCEEDED with retry_after_ms: no reconnect attempt and no send before it', async ({ app, control, consoleErrors, page }) => {
+test('RATE_LIMIT_EXCEEDED with retry_after_ms: no reconnect attempt and no send before it', async ({
+  app,
+  control,
+  consoleErrors,
+  page,
+}) => {
   consoleErrors.allowRealtimeWarnings();
   const RETRY_AFTER_MS = 5_000;
   await page.clock.install();
@@ -47,7 +51,9 @@ test('a server ping is answered with a pong', async ({ app, control }) => {
   const { sent } = await control.ping();
   expect(sent).toBe(1);
   await expect
-    .poll(async () => (await control.log({ since })).entries.filter((e) => e.kind === 'ws_in').map((e) => e.kind === 'ws_in' && e.type))
+    .poll(async () =>
+      (await control.log({ since })).entries.filter((e) => e.kind === 'ws_in').map((e) => e.kind === 'ws_in' && e.type),
+    )
     .toEqual(['pong']);
 });
 

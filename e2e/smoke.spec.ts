@@ -97,7 +97,11 @@ test.describe('tenant switch', () => {
     await app.shell.expectLive();
 
     // An acme event after the switch reaches nobody in this tab.
-    await control.emit('goal.created', { goal: wire.goal({ id: 'g-99', title: 'Acme secret plan', owner_id: 'u-1' }) }, { tenant: 'acme' });
+    await control.emit(
+      'goal.created',
+      { goal: wire.goal({ id: 'g-99', title: 'Acme secret plan', owner_id: 'u-1' }) },
+      { tenant: 'acme' },
+    );
     await app.page.goto('/');
     await expect(app.dashboard.stat('active-goals')).toContainText('3');
     await expect(app.page.getByText('Acme secret plan')).toHaveCount(0);

@@ -9,18 +9,30 @@ test('events emitted to globex never appear in a page signed in to acme', async 
   await globex.open('/goals');
 
   await test.step('a goal created in globex reaches the globex page only', async () => {
-    const { sent } = await control.emit('goal.created', { goal: wire.goal({ id: 'g-95', title: 'Globex secret plan' }) }, { tenant: 'globex' });
+    const { sent } = await control.emit(
+      'goal.created',
+      { goal: wire.goal({ id: 'g-95', title: 'Globex secret plan' }) },
+      { tenant: 'globex' },
+    );
     expect(sent).toBe(1);
     await globex.goals.row('g-95').expectText('Globex secret plan');
   });
 
   await test.step('a globex status change for an id acme shows is not applied in acme', async () => {
     // Ids are unique across tenants in mock-ws, but a page must not trust that: g-2 is acme's.
-    await control.emit('goal.completed', { goal_id: 'g-2', previous_status: 'active', status: 'completed', updated_at: wire.isoAt() }, { tenant: 'globex' });
+    await control.emit(
+      'goal.completed',
+      { goal_id: 'g-2', previous_status: 'active', status: 'completed', updated_at: wire.isoAt() },
+      { tenant: 'globex' },
+    );
   });
 
   await test.step('an acme event sent after them arrives, so the globex ones had their chance and were not delivered', async () => {
-    await control.emit('goal.created', { goal: wire.goal({ id: 'g-96', title: 'Acme public plan' }) }, { tenant: 'acme' });
+    await control.emit(
+      'goal.created',
+      { goal: wire.goal({ id: 'g-96', title: 'Acme public plan' }) },
+      { tenant: 'acme' },
+    );
     await app.goals.row('g-96').expectText('Acme public plan');
     await app.goals.row('g-95').expectGone();
     await expect(app.page.getByText('Globex secret plan')).toHaveCount(0);
@@ -61,8 +73,16 @@ test.describe('switching tenant', () => {
     });
 
     await test.step('acme events no longer reach this tab', async () => {
-      await control.emit('goal.created', { goal: wire.goal({ id: 'g-97', title: 'Acme after the switch' }) }, { tenant: 'acme' });
-      await control.emit('goal.created', { goal: wire.goal({ id: 'g-98', title: 'Globex after the switch' }) }, { tenant: 'globex' });
+      await control.emit(
+        'goal.created',
+        { goal: wire.goal({ id: 'g-97', title: 'Acme after the switch' }) },
+        { tenant: 'acme' },
+      );
+      await control.emit(
+        'goal.created',
+        { goal: wire.goal({ id: 'g-98', title: 'Globex after the switch' }) },
+        { tenant: 'globex' },
+      );
       await app.shell.navigate('Goals');
       await app.goals.row('g-98').expectText('Globex after the switch');
       await app.goals.row('g-97').expectGone();

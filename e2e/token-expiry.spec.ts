@@ -7,7 +7,12 @@ import { handshakes, restEntries } from './support/rest-log';
  * again, and does not hammer the server with handshakes.
  */
 
-test('expired access tokens: the app refreshes and is Live again with no user action', async ({ app, control, consoleErrors, restAs }) => {
+test('expired access tokens: the app refreshes and is Live again with no user action', async ({
+  app,
+  control,
+  consoleErrors,
+  restAs,
+}) => {
   consoleErrors.allowRealtimeWarnings();
   await app.open('/goals/g-2');
 
@@ -22,7 +27,9 @@ test('expired access tokens: the app refreshes and is Live again with no user ac
     await expect
       .poll(async () => handshakes((await control.log({ since, kind: 'handshake' })).entries).map((h) => h.outcome))
       .toEqual(['accepted']);
-    const refreshes = restEntries((await control.log({ since, kind: 'rest' })).entries, 'POST').filter((e) => e.path === '/api/auth/refresh');
+    const refreshes = restEntries((await control.log({ since, kind: 'rest' })).entries, 'POST').filter(
+      (e) => e.path === '/api/auth/refresh',
+    );
     expect(refreshes.map((e) => e.status)).toEqual([200]);
   });
 

@@ -9,13 +9,16 @@ import { expect, test } from './support/fixtures';
  * "What the browser logs by itself"); it is matched exactly and excluded, nothing else is.
  */
 
-const BROWSER_HANDSHAKE_FAILURE = /^WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/realtime\?access_token=[^'\s]+&tenant=acme' failed: /;
+const BROWSER_HANDSHAKE_FAILURE =
+  /^WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/realtime\?access_token=[^'\s]+&tenant=acme' failed: /;
 
 async function tokensIn(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const raw = sessionStorage.getItem('purposepath.session');
     const session = raw ? (JSON.parse(raw) as { accessToken?: string; refreshToken?: string }) : {};
-    return [session.accessToken, session.refreshToken].filter((t): t is string => typeof t === 'string' && t.length > 0);
+    return [session.accessToken, session.refreshToken].filter(
+      (t): t is string => typeof t === 'string' && t.length > 0,
+    );
   });
 }
 
@@ -37,8 +40,17 @@ test('no token in the console, on screen or in the devtools, through drops, refu
   const [accessToken] = await tokensIn(page);
 
   await test.step('the server quotes the token in an error and in a bad frame', async () => {
-    await control.error('INTERNAL_ERROR', { message: `lookup failed for ${accessToken} (url ?access_token=${accessToken}&tenant=acme)` });
-    await control.sendRaw(JSON.stringify({ type: `goal.completed?access_token=${accessToken}`, timestamp: '2026-11-27T10:00:00.000Z', id: accessToken, data: {} }));
+    await control.error('INTERNAL_ERROR', {
+      message: `lookup failed for ${accessToken} (url ?access_token=${accessToken}&tenant=acme)`,
+    });
+    await control.sendRaw(
+      JSON.stringify({
+        type: `goal.completed?access_token=${accessToken}`,
+        timestamp: '2026-11-27T10:00:00.000Z',
+        id: accessToken,
+        data: {},
+      }),
+    );
     await expect(async () => {
       await devtools.openCounters();
       await expect(devtools.counter('invalid')).toHaveText('1');
@@ -62,10 +74,15 @@ test('no token in the console, on screen or in the devtools, through drops, refu
 
   await test.step('no token anywhere the app prints', async () => {
     expect(secrets.size).toBeGreaterThanOrEqual(3);
-    const ours = consoleErrors.lines.filter((line) => !(line.type === 'error' && BROWSER_HANDSHAKE_FAILURE.test(line.text)));
+    const ours = consoleErrors.lines.filter(
+      (line) => !(line.type === 'error' && BROWSER_HANDSHAKE_FAILURE.test(line.text)),
+    );
     const browserLines = consoleErrors.lines.length - ours.length;
     expect(browserLines, "Chromium's own refused-handshake lines (the only exception)").toBeGreaterThan(0);
-    expect(ours.some((line) => line.text.startsWith('Realtime: ')), 'the app did print its own warnings').toBe(true);
+    expect(
+      ours.some((line) => line.text.startsWith('Realtime: ')),
+      'the app did print its own warnings',
+    ).toBe(true);
     for (const line of ours) {
       for (const secret of secrets) expect(line.text, `console.${line.type} line`).not.toContain(secret);
       expect(line.text).not.toMatch(/access_token=(?!\[redacted\])/);

@@ -40,7 +40,14 @@ export type Chaos = {
   stop(): void;
 };
 
-const zeroCounts = (): ChaosCounts => ({ dropped: 0, duplicated: 0, reordered: 0, malformed: 0, disconnected: 0, rest_delayed: 0 });
+const zeroCounts = (): ChaosCounts => ({
+  dropped: 0,
+  duplicated: 0,
+  reordered: 0,
+  malformed: 0,
+  disconnected: 0,
+  rest_delayed: 0,
+});
 
 export function createChaos(opts: { restDelayShare: number; onDisconnectTick: () => void }): Chaos {
   let config: ChaosConfig | null = null;
@@ -88,8 +95,10 @@ export function createChaos(opts: { restDelayShare: number; onDisconnectTick: ()
       const kinds = [
         () => frameText.slice(0, Math.max(1, Math.floor(frameText.length / 2))),
         () => JSON.stringify({ type: 'chaos.unknown_event', timestamp: frame.timestamp, id: frame.id, data: {} }),
-        () => JSON.stringify({ type: frame.type, timestamp: frame.timestamp, id: frame.id, data: { unexpected: true } }),
-        () => `{"type":${JSON.stringify(frame.type)},"timestamp":${JSON.stringify(frame.timestamp)},"data":{"__proto__":{"polluted":true}}}`,
+        () =>
+          JSON.stringify({ type: frame.type, timestamp: frame.timestamp, id: frame.id, data: { unexpected: true } }),
+        () =>
+          `{"type":${JSON.stringify(frame.type)},"timestamp":${JSON.stringify(frame.timestamp)},"data":{"__proto__":{"polluted":true}}}`,
       ];
       return random.pick(kinds)();
     },

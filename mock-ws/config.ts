@@ -118,7 +118,9 @@ export function optionsFromEnv(env: Env): MockServerOptions {
   if (pingMs !== undefined) options.pingMs = pingMs;
   if (env.MOCK_WS_SECRET) options.secret = env.MOCK_WS_SECRET;
   if (env.MOCK_WS_ALLOWED_ORIGINS !== undefined && env.MOCK_WS_ALLOWED_ORIGINS.trim() !== '') {
-    options.allowedOrigins = env.MOCK_WS_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+    options.allowedOrigins = env.MOCK_WS_ALLOWED_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
   }
   if (env.MOCK_WS_CONTROL !== undefined) options.control = env.MOCK_WS_CONTROL.trim() !== '0';
   if (env.MOCK_WS_SIMULATE !== undefined) options.simulate = ['1', 'true', 'yes'].includes(env.MOCK_WS_SIMULATE.trim());

@@ -40,7 +40,11 @@ export function createControlApi(deps: ControlDeps) {
   const { store, hub, chaos, faults } = deps;
   const tenantOf = (tenant: string | undefined): string | undefined => {
     if (tenant === undefined || store.db.tenants.has(tenant)) return tenant;
-    throw new ApiError(400, 'validation_failed', `Unknown tenant "${tenant.slice(0, 60)}"; known tenants: ${[...store.db.tenants.keys()].join(', ')}.`);
+    throw new ApiError(
+      400,
+      'validation_failed',
+      `Unknown tenant "${tenant.slice(0, 60)}"; known tenants: ${[...store.db.tenants.keys()].join(', ')}.`,
+    );
   };
 
   const streamer = createStreamer({ store, print: deps.print });
@@ -63,14 +67,19 @@ export function createControlApi(deps: ControlDeps) {
       run: (body) => {
         const input = parseInput(schema.emitBody, body, 'emit body');
         if (!isEventType(input.type)) {
-          throw new ApiError(400, 'validation_failed', `Unknown event type "${input.type}". Use one of: ${EVENT_TYPES.join(', ')} (send-raw sends anything).`);
+          throw new ApiError(
+            400,
+            'validation_failed',
+            `Unknown event type "${input.type}". Use one of: ${EVENT_TYPES.join(', ')} (send-raw sends anything).`,
+          );
         }
         const tenant = tenantOf(input.tenant) ?? 'acme';
         try {
           const { frame, sent } = store.emit(tenant, input.type, input.data as never, input.id);
           return { sent, id: frame.id };
         } catch (error) {
-          if (error instanceof TypeError) throw new ApiError(400, 'validation_failed', `${error.message}. Send data in wire (snake_case) form.`);
+          if (error instanceof TypeError)
+            throw new ApiError(400, 'validation_failed', `${error.message}. Send data in wire (snake_case) form.`);
           throw error;
         }
       },
@@ -172,21 +181,40 @@ export function createControlApi(deps: ControlDeps) {
       const method = req.method ?? 'GET';
       const name = url.pathname.slice('/__control/'.length);
       try {
-        const verb = method === 'GET' && Object.hasOwn(statusVerbs, name) ? statusVerbs[name] : Object.hasOwn(verbs, name) ? verbs[name] : undefined;
+        const verb =
+          method === 'GET' && Object.hasOwn(statusVerbs, name)
+            ? statusVerbs[name]
+            : Object.hasOwn(verbs, name)
+              ? verbs[name]
+              : undefined;
         if (!verb) {
-          throw new ApiError(404, 'not_found', `No control verb "${name.slice(0, 60)}". Verbs: ${Object.keys(verbs).join(', ')}.`);
+          throw new ApiError(
+            404,
+            'not_found',
+            `No control verb "${name.slice(0, 60)}". Verbs: ${Object.keys(verbs).join(', ')}.`,
+          );
         }
         if (verb.method !== method) {
           const allow = Object.hasOwn(statusVerbs, name) ? 'GET, POST' : verb.method;
-          throw new ApiError(405, 'method_not_allowed', `${method} is not allowed on /__control/${name}; use ${allow}.`, { Allow: allow });
+          throw new ApiError(
+            405,
+            'method_not_allowed',
+            `${method} is not allowed on /__control/${name}; use ${allow}.`,
+            { Allow: allow },
+          );
         }
-        const body = method === 'POST' ? parseJsonBody(await readBody(req, deps.maxBodyBytes, deps.maxDrainBytes)) : undefined;
+        const body =
+          method === 'POST' ? parseJsonBody(await readBody(req, deps.maxBodyBytes, deps.maxDrainBytes)) : undefined;
         const result = verb.run(body, url.searchParams);
         deps.print(`control ${method} /__control/${name} 200`);
         sendJson(res, 200, result);
       } catch (error) {
-        const known = error instanceof ApiError ? error : new ApiError(500, 'internal_error', 'The control verb failed unexpectedly; see the mock-ws log.');
-        if (!(error instanceof ApiError)) deps.print(`control ${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        const known =
+          error instanceof ApiError
+            ? error
+            : new ApiError(500, 'internal_error', 'The control verb failed unexpectedly; see the mock-ws log.');
+        if (!(error instanceof ApiError))
+          deps.print(`control ${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
         deps.print(`control ${method} /__control/${name.slice(0, 60)} ${known.status}`);
         sendJson(res, known.status, errorBody(known), known.headers);
       }

@@ -25,7 +25,8 @@ export const dropBody = z.object({
     .number()
     .int()
     .refine((c) => (c >= 1000 && c <= 1014 && c !== 1004 && c !== 1005 && c !== 1006) || (c >= 3000 && c <= 4999), {
-      message: 'must be a close code a server may send: 1000-1003, 1007-1014 or 3000-4999 (omit it for an abrupt terminate)',
+      message:
+        'must be a close code a server may send: 1000-1003, 1007-1014 or 3000-4999 (omit it for an abrupt terminate)',
     })
     .optional(),
   reason: z
@@ -73,7 +74,12 @@ export const chaosBody = z
       .refine((ms) => ms === 0 || (ms >= 50 && ms <= 3_600_000), { message: 'must be 0 (off) or 50 to 3600000' })
       .optional(),
     rest_delay_max_ms: z.number().int().min(0).max(60_000).optional(),
-    seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .optional(),
   })
   .refine((c) => (c.drop_rate ?? 0) + (c.duplicate_rate ?? 0) + (c.reorder_rate ?? 0) + (c.malformed_rate ?? 0) <= 1, {
     message: 'drop_rate + duplicate_rate + reorder_rate + malformed_rate must be at most 1',

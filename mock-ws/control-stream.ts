@@ -28,7 +28,12 @@ const streamBody = z.object({
   rate: z.number().positive().max(DEFAULTS.maxRate).optional(),
   duration_ms: z.number().int().min(1).max(DEFAULTS.maxDurationMs).optional(),
   mix: z.enum(['progress', 'mixed']).optional(),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
 });
 
 export type StreamStatus = {
@@ -143,18 +148,34 @@ export function createStreamer(deps: {
       const input = parseInput(streamBody, body, 'stream body');
       if (input.stop) return stop('stopped by POST /__control/stream {"stop":true}');
       if (input.rate === undefined || input.duration_ms === undefined) {
-        throw new ApiError(400, 'validation_failed', 'Invalid stream body: rate (events per second) and duration_ms are both needed to start a stream, e.g. {"rate":500,"duration_ms":5000}; send {"stop":true} to stop one.');
+        throw new ApiError(
+          400,
+          'validation_failed',
+          'Invalid stream body: rate (events per second) and duration_ms are both needed to start a stream, e.g. {"rate":500,"duration_ms":5000}; send {"stop":true} to stop one.',
+        );
       }
       const tenant = input.tenant ?? DEFAULTS.tenant;
       if (!store.db.tenants.has(tenant)) {
-        throw new ApiError(400, 'validation_failed', `Unknown tenant "${tenant.slice(0, 60)}"; known tenants: ${[...store.db.tenants.keys()].join(', ')}.`);
+        throw new ApiError(
+          400,
+          'validation_failed',
+          `Unknown tenant "${tenant.slice(0, 60)}"; known tenants: ${[...store.db.tenants.keys()].join(', ')}.`,
+        );
       }
       const planned = Math.round((input.rate * input.duration_ms) / 1_000);
       if (planned < 1) {
-        throw new ApiError(400, 'validation_failed', `Invalid stream body: ${input.rate} events/s for ${input.duration_ms} ms is less than one event; raise rate or duration_ms.`);
+        throw new ApiError(
+          400,
+          'validation_failed',
+          `Invalid stream body: ${input.rate} events/s for ${input.duration_ms} ms is less than one event; raise rate or duration_ms.`,
+        );
       }
       if (openActions(store, tenant).length === 0) {
-        throw new ApiError(400, 'bad_request', `Tenant ${tenant} has no open action to update; POST /__control/reset restores the seed.`);
+        throw new ApiError(
+          400,
+          'bad_request',
+          `Tenant ${tenant} has no open action to update; POST /__control/reset restores the seed.`,
+        );
       }
       stop('replaced by a new stream');
       const seed = input.seed ?? DEFAULTS.seed;
@@ -192,7 +213,12 @@ function openActions(store: Store, tenant: string): WireAction[] {
 }
 
 const OPEN_STATUSES = ACTION_STATUSES.filter((s): s is Exclude<ActionStatus, 'done'> => s !== 'done');
-const CHECK_INS = ['Quick check-in: on track.', 'Numbers updated.', 'Reviewed with the team.', 'Small step forward today.'];
+const CHECK_INS = [
+  'Quick check-in: on track.',
+  'Numbers updated.',
+  'Reviewed with the team.',
+  'Small step forward today.',
+];
 
 /**
  * The next writes of a stream. `progress`: only action.progress_updated. `mixed`: mostly progress, plus
@@ -221,38 +247,63 @@ function movesFor(store: Store, tenant: string, random: Random, mix: StreamMix) 
   };
   const weighted: Array<[number, Move]> = [
     [6, progress],
-    [1, { type: 'action.status_changed', run: () => change(pickAction(), (a) => ({ status: random.pick(OPEN_STATUSES.filter((s) => s !== a.status)) })) }],
-    [1, { type: 'action.priority_changed', run: () => change(pickAction(), (a) => ({ priority: random.pick(PRIORITIES.filter((p) => p !== a.priority)) })) }],
-    [1, {
-      type: 'action.reassigned',
-      run: () => change(pickAction(), (a) => {
-        const others = members.filter((m) => m.id !== a.assignee_id);
-        return others.length ? { assignee_id: random.pick(others).id } : null;
-      }),
-    }],
-    [0.5, {
-      type: 'measure.reading.created',
-      run: () => {
-        const measures = rowsOf(store.db.measures, tenant);
-        if (!measures.length) return false;
-        const m = random.pick(measures);
-        const base = m.current_value ?? m.target / 2;
-        addReading(store, tenant, actor(), m.id, Math.round(base * (0.95 + random.next() * 0.1) * 10) / 10);
-        return true;
+    [
+      1,
+      {
+        type: 'action.status_changed',
+        run: () => change(pickAction(), (a) => ({ status: random.pick(OPEN_STATUSES.filter((s) => s !== a.status)) })),
       },
-    }],
-    [0.5, {
-      type: 'goal.activity.created',
-      run: () => {
-        const goals = rowsOf(store.db.goals, tenant);
-        if (!goals.length) return false;
-        addComment(store, tenant, actor(), random.pick(goals).id, random.pick(CHECK_INS));
-        return true;
+    ],
+    [
+      1,
+      {
+        type: 'action.priority_changed',
+        run: () => change(pickAction(), (a) => ({ priority: random.pick(PRIORITIES.filter((p) => p !== a.priority)) })),
       },
-    }],
+    ],
+    [
+      1,
+      {
+        type: 'action.reassigned',
+        run: () =>
+          change(pickAction(), (a) => {
+            const others = members.filter((m) => m.id !== a.assignee_id);
+            return others.length ? { assignee_id: random.pick(others).id } : null;
+          }),
+      },
+    ],
+    [
+      0.5,
+      {
+        type: 'measure.reading.created',
+        run: () => {
+          const measures = rowsOf(store.db.measures, tenant);
+          if (!measures.length) return false;
+          const m = random.pick(measures);
+          const base = m.current_value ?? m.target / 2;
+          addReading(store, tenant, actor(), m.id, Math.round(base * (0.95 + random.next() * 0.1) * 10) / 10);
+          return true;
+        },
+      },
+    ],
+    [
+      0.5,
+      {
+        type: 'goal.activity.created',
+        run: () => {
+          const goals = rowsOf(store.db.goals, tenant);
+          if (!goals.length) return false;
+          addComment(store, tenant, actor(), random.pick(goals).id, random.pick(CHECK_INS));
+          return true;
+        },
+      },
+    ],
   ];
   const total = weighted.reduce((sum, [w]) => sum + w, 0);
-  function change(action: WireAction | undefined, patch: (a: WireAction) => Parameters<typeof patchAction>[4] | null): boolean {
+  function change(
+    action: WireAction | undefined,
+    patch: (a: WireAction) => Parameters<typeof patchAction>[4] | null,
+  ): boolean {
     if (!action) return false;
     const p = patch(action);
     if (!p) return false;

@@ -57,7 +57,17 @@ export function emptyDb(): Db {
     decisions: new Map(),
     activity: new Map(),
     attachments: new Map(),
-    counters: { user: 0, goal: 0, action: 0, measure: 0, reading: 0, issue: 0, decision: 0, activity: 0, attachment: 0 },
+    counters: {
+      user: 0,
+      goal: 0,
+      action: 0,
+      measure: 0,
+      reading: 0,
+      issue: 0,
+      decision: 0,
+      activity: 0,
+      attachment: 0,
+    },
     eventSeq: {},
   };
 }

@@ -2,7 +2,16 @@ import { redact } from './redact';
 
 /** What `GET /__control/log` returns: every REST request and every frame both ways, tokens redacted. */
 export type LogEntry =
-  | { seq: number; at: number; kind: 'rest'; method: string; path: string; status: number; tenant: string | null; ms: number }
+  | {
+      seq: number;
+      at: number;
+      kind: 'rest';
+      method: string;
+      path: string;
+      status: number;
+      tenant: string | null;
+      ms: number;
+    }
   | {
       seq: number;
       at: number;
@@ -14,7 +23,15 @@ export type LogEntry =
       size: number;
       chaos?: 'duplicate' | 'reordered' | 'malformed';
     }
-  | { seq: number; at: number; kind: 'ws_in'; connection_id: string; type: 'ping' | 'pong' | 'invalid'; reason?: string; size: number }
+  | {
+      seq: number;
+      at: number;
+      kind: 'ws_in';
+      connection_id: string;
+      type: 'ping' | 'pong' | 'invalid';
+      reason?: string;
+      size: number;
+    }
   | {
       seq: number;
       at: number;

@@ -41,7 +41,9 @@ export function createHandshake(deps: {
     history.push(full);
     if (history.length > deps.historyLimit) history.splice(0, history.length - deps.historyLimit);
     deps.log.add({ kind: 'handshake', path, ...entry });
-    deps.print(`handshake ${entry.outcome} ${entry.status} ${entry.reason} tenant=${entry.tenant ?? '-'} ${redact(path)}`);
+    deps.print(
+      `handshake ${entry.outcome} ${entry.status} ${entry.reason} tenant=${entry.tenant ?? '-'} ${redact(path)}`,
+    );
   };
 
   return {
@@ -59,13 +61,19 @@ export function createHandshake(deps: {
         writeRefusal(socket, status, reason, message, headers);
       };
 
-      if (url.pathname !== '/realtime') return refuse(404, 'not_found', 'No WebSocket endpoint here; connect to /realtime.');
+      if (url.pathname !== '/realtime')
+        return refuse(404, 'not_found', 'No WebSocket endpoint here; connect to /realtime.');
       const refusal = deps.faults.refusal();
       if (refusal) {
         const retryS = Math.max(1, Math.ceil((refusal.until - deps.now()) / 1000));
-        return refuse(refusal.status, 'refused_by_control', 'Connections are refused for now (scripted by /__control/refuse-connections). Retry later.', {
-          'Retry-After': String(retryS),
-        });
+        return refuse(
+          refusal.status,
+          'refused_by_control',
+          'Connections are refused for now (scripted by /__control/refuse-connections). Retry later.',
+          {
+            'Retry-After': String(retryS),
+          },
+        );
       }
       if (origin !== null && !deps.allowedOrigins.includes(origin)) {
         return refuse(403, 'origin_not_allowed', `Origin ${origin} is not allowed. Add it to MOCK_WS_ALLOWED_ORIGINS.`);
@@ -74,10 +82,14 @@ export function createHandshake(deps: {
       if (!verified.ok) return refuse(401, `token_${verified.reason}`, describeTokenFailure(verified.reason, 'access'));
       const { claims } = verified;
       if (tenant !== null && tenant !== claims.tenant) {
-        return refuse(401, 'wrong_tenant', 'The access token is not valid for this tenant. Sign in to that tenant first.');
+        return refuse(
+          401,
+          'wrong_tenant',
+          'The access token is not valid for this tenant. Sign in to that tenant first.',
+        );
       }
       if (!deps.store.isMember(claims.tenant, claims.sub)) {
-        return refuse(401, 'not_a_member', 'The token\'s user is not a member of this tenant. Sign in again.');
+        return refuse(401, 'not_a_member', "The token's user is not a member of this tenant. Sign in again.");
       }
       deps.wss.handleUpgrade(req, socket, head, (ws) => {
         const info = deps.hub.attach(ws, {
@@ -86,13 +98,22 @@ export function createHandshake(deps: {
           origin,
           tokenExpiresAt: claims.exp * 1000,
         });
-        record({ outcome: 'accepted', status: 101, reason: 'ok', ...base, tenant: claims.tenant, connection_id: info.id }, rawPath);
+        record(
+          { outcome: 'accepted', status: 101, reason: 'ok', ...base, tenant: claims.tenant, connection_id: info.id },
+          rawPath,
+        );
       });
     },
   };
 }
 
-function writeRefusal(socket: Duplex, status: number, code: string, message: string, headers: Record<string, string>): void {
+function writeRefusal(
+  socket: Duplex,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string>,
+): void {
   const body = JSON.stringify({ error: { code, message } });
   const head = {
     Connection: 'close',
@@ -109,4 +130,3 @@ function writeRefusal(socket: Duplex, status: number, code: string, message: str
       `\r\n\r\n${body}`,
   );
 }
-

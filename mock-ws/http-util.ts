@@ -1,12 +1,22 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from './api-error';
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   sendText(res, status, body === undefined ? '' : JSON.stringify(body), headers);
 }
 
 /** Send an already serialised JSON body (serialised early, so a delayed response still shows the data of its time). */
-export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent || res.destroyed) return;
   res.writeHead(status, {
     ...headers,
@@ -27,7 +37,9 @@ export function errorBody(error: ApiError) {
  */
 export function readBody(req: IncomingMessage, limit: number, maxDrain: number): Promise<string> {
   const tooLarge = () =>
-    new ApiError(413, 'payload_too_large', `Request body is larger than ${limit} bytes. Send a smaller body.`, { Connection: 'close' });
+    new ApiError(413, 'payload_too_large', `Request body is larger than ${limit} bytes. Send a smaller body.`, {
+      Connection: 'close',
+    });
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxDrain) {
     req.resume();
@@ -60,7 +72,11 @@ export function parseJsonBody(text: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : 'unreadable';
-    throw new ApiError(400, 'invalid_json', `Request body is not valid JSON (${detail.slice(0, 120)}). Send a JSON object.`);
+    throw new ApiError(
+      400,
+      'invalid_json',
+      `Request body is not valid JSON (${detail.slice(0, 120)}). Send a JSON object.`,
+    );
   }
 }
 

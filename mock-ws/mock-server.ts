@@ -33,7 +33,12 @@ function buildParts(options: MockServerOptions) {
   const opts = resolveOptions(options);
   const now = Date.now;
   const log = createEventLog(opts.logLimit, now);
-  const tokens = createTokenService({ secret: opts.secret, accessTtlS: opts.accessTtlS, refreshTtlS: opts.refreshTtlS, now });
+  const tokens = createTokenService({
+    secret: opts.secret,
+    accessTtlS: opts.accessTtlS,
+    refreshTtlS: opts.refreshTtlS,
+    now,
+  });
   const faults = createFaults(now);
   const chaos = createChaos({
     restDelayShare: DEFAULTS.chaosRestDelayShare,
@@ -41,8 +46,19 @@ function buildParts(options: MockServerOptions) {
       if (hub.terminateRandom((n) => chaos.random.int(0, n - 1))) chaos.record('disconnected');
     },
   });
-  const hub = createSocketHub({ log, chaos, print: opts.print, pingMs: opts.pingMs, reorderWindowMs: opts.reorderWindowMs, now });
-  const store = createStore({ seedDate: opts.seedDate, clock: createClock(now), publish: (tenant, frame) => hub.broadcast(tenant, frame) });
+  const hub = createSocketHub({
+    log,
+    chaos,
+    print: opts.print,
+    pingMs: opts.pingMs,
+    reorderWindowMs: opts.reorderWindowMs,
+    now,
+  });
+  const store = createStore({
+    seedDate: opts.seedDate,
+    clock: createClock(now),
+    publish: (tenant, frame) => hub.broadcast(tenant, frame),
+  });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const handshake = createHandshake({
     wss,
@@ -100,7 +116,9 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const server = createServer((req, res) => {
     route(parts, req, res).catch((error: unknown) => {
       opts.print(`request failed: ${error instanceof Error ? error.message : String(error)}`);
-      sendJson(res, 500, { error: { code: 'internal_error', message: 'The mock backend hit an unexpected error; see its log.' } });
+      sendJson(res, 500, {
+        error: { code: 'internal_error', message: 'The mock backend hit an unexpected error; see its log.' },
+      });
     });
   });
   server.on('upgrade', (req, socket, head) => parts.handshake.handleUpgrade(req, socket, head));
@@ -126,11 +144,18 @@ async function route(parts: ReturnType<typeof buildParts>, req: IncomingMessage,
   const url = new URL(req.url ?? '/', 'http://mock-ws.invalid');
   if (url.pathname === '/health') {
     if (req.method === 'GET' || req.method === 'HEAD') return sendJson(res, 200, { ok: true });
-    return sendJson(res, 405, { error: { code: 'method_not_allowed', message: 'Use GET /health.' } }, { Allow: 'GET, HEAD' });
+    return sendJson(
+      res,
+      405,
+      { error: { code: 'method_not_allowed', message: 'Use GET /health.' } },
+      { Allow: 'GET, HEAD' },
+    );
   }
   if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return parts.rest(req, res, url);
   if (url.pathname.startsWith('/__control/') && parts.opts.control) return parts.control.handleControl(req, res, url);
-  const hint = url.pathname.startsWith('/__control/') ? ' The control API is off (MOCK_WS_CONTROL=0).' : ' REST lives under /api, the socket at /realtime.';
+  const hint = url.pathname.startsWith('/__control/')
+    ? ' The control API is off (MOCK_WS_CONTROL=0).'
+    : ' REST lives under /api, the socket at /realtime.';
   sendJson(res, 404, { error: { code: 'not_found', message: `Nothing at ${url.pathname.slice(0, 100)}.${hint}` } });
 }
 
@@ -140,7 +165,9 @@ function listen(server: Server, port: number, host: string): Promise<void> {
       server.off('listening', onListening);
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`Port ${port} on ${host} is already in use. Stop the process using it or set MOCK_WS_PORT to another port.`)
+          ? new Error(
+              `Port ${port} on ${host} is already in use. Stop the process using it or set MOCK_WS_PORT to another port.`,
+            )
           : error,
       );
     };

@@ -16,7 +16,9 @@ export function dashboard(db: Db, tenant: string, now: number): WireDashboard {
   return {
     active_goals: rowsOf(db.goals, tenant).filter((g) => g.status === 'active').length,
     open_issues: rowsOf(db.issues, tenant).filter((i) => i.status === 'open' || i.status === 'in_progress').length,
-    actions_due: rowsOf(db.actions, tenant).filter((a) => a.status !== 'done' && a.due_date !== null && a.due_date <= dueBy).length,
+    actions_due: rowsOf(db.actions, tenant).filter(
+      (a) => a.status !== 'done' && a.due_date !== null && a.due_date <= dueBy,
+    ).length,
     recent_activity: rowsOf(db.activity, tenant).sort(newestFirst).slice(0, DASHBOARD.recentActivity),
     measures: rowsOf(db.measures, tenant),
   };

@@ -69,7 +69,11 @@ export const newAttachmentBody = z.object({
   entity_type: attachmentEntityTypeSchema,
   entity_id: id,
   file_name: fileName,
-  size_bytes: z.number().int().nonnegative().max(10 * 1024 ** 3),
+  size_bytes: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(10 * 1024 ** 3),
 });
 
 export const goalQuery = z.object({ status: goalStatusSchema.optional() });
@@ -99,7 +103,11 @@ export function definedFields<T extends Record<string, unknown>>(patch: T, field
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) if (value !== undefined) out[key] = value;
   if (Object.keys(out).length === 0) {
-    throw new ApiError(400, 'validation_failed', `PATCH body names no field to change; send at least one of ${fields}.`);
+    throw new ApiError(
+      400,
+      'validation_failed',
+      `PATCH body names no field to change; send at least one of ${fields}.`,
+    );
   }
   return out as T;
 }

@@ -35,7 +35,12 @@ export function createRestApi(deps: RestApiDeps) {
     const challenge = { 'WWW-Authenticate': 'Bearer error="invalid_token"' };
     if (!result.ok) throw new ApiError(401, 'unauthorized', describeTokenFailure(result.reason, 'access'), challenge);
     if (!deps.store.isMember(result.claims.tenant, result.claims.sub)) {
-      throw new ApiError(401, 'unauthorized', 'The token\'s user is not a member of its tenant. Sign in again.', challenge);
+      throw new ApiError(
+        401,
+        'unauthorized',
+        "The token's user is not a member of its tenant. Sign in again.",
+        challenge,
+      );
     }
     return { userId: result.claims.sub, tenant: result.claims.tenant };
   };
@@ -53,7 +58,11 @@ export function createRestApi(deps: RestApiDeps) {
     if (method === 'OPTIONS') {
       if (corsAllowed) status = 204;
       else {
-        const error = new ApiError(403, 'forbidden', `Origin ${String(req.headers.origin ?? '(none)').slice(0, 200)} is not allowed. Add it to MOCK_WS_ALLOWED_ORIGINS.`);
+        const error = new ApiError(
+          403,
+          'forbidden',
+          `Origin ${String(req.headers.origin ?? '(none)').slice(0, 200)} is not allowed. Add it to MOCK_WS_ALLOWED_ORIGINS.`,
+        );
         status = error.status;
         text = JSON.stringify(errorBody(error));
       }
@@ -61,16 +70,23 @@ export function createRestApi(deps: RestApiDeps) {
       try {
         const match = router.match(method, url.pathname);
         if (match.kind === 'not_found') {
-          throw new ApiError(404, 'not_found', `No API route ${method} ${url.pathname}. See mock-ws/README.md for the routes.`);
+          throw new ApiError(
+            404,
+            'not_found',
+            `No API route ${method} ${url.pathname}. See mock-ws/README.md for the routes.`,
+          );
         }
         if (match.kind === 'method_not_allowed') {
           const allow = [...new Set(match.allowed)].join(', ');
-          throw new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}; use ${allow}.`, { Allow: allow });
+          throw new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}; use ${allow}.`, {
+            Allow: allow,
+          });
         }
         const { route, params } = match;
         const auth = route.auth === false ? { userId: '', tenant: '' } : authenticate(req);
         if (route.auth !== false) tenant = auth.tenant;
-        const body = method === 'GET' ? undefined : parseJsonBody(await readBody(req, deps.maxBodyBytes, deps.maxDrainBytes));
+        const body =
+          method === 'GET' ? undefined : parseJsonBody(await readBody(req, deps.maxBodyBytes, deps.maxDrainBytes));
         const result = route.handler({ params, query: url.searchParams, body, auth, headers: req.headers });
         status = result.status ?? 200;
         text = JSON.stringify(result.body);
@@ -78,9 +94,15 @@ export function createRestApi(deps: RestApiDeps) {
         const known =
           error instanceof ApiError
             ? error
-            : new ApiError(500, 'internal_error', 'The mock backend hit an unexpected error; its log has the details. This is a bug in mock-ws.');
+            : new ApiError(
+                500,
+                'internal_error',
+                'The mock backend hit an unexpected error; its log has the details. This is a bug in mock-ws.',
+              );
         if (!(error instanceof ApiError)) {
-          deps.print(`internal error on ${method} ${redact(path)}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+          deps.print(
+            `internal error on ${method} ${redact(path)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
         }
         status = known.status;
         headers = known.headers;

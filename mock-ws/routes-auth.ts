@@ -55,7 +55,11 @@ export function authRoutes({ store, tokens }: ApiDeps): Route[] {
         if (!result.ok) throw new ApiError(401, 'unauthorized', describeTokenFailure(result.reason, 'refresh'));
         const user = store.user(result.claims.sub);
         if (!user || !user.tenants.includes(result.claims.tenant)) {
-          throw new ApiError(401, 'unauthorized', 'This account no longer exists. Sign in again with POST /api/auth/login.');
+          throw new ApiError(
+            401,
+            'unauthorized',
+            'This account no longer exists. Sign in again with POST /api/auth/login.',
+          );
         }
         return { body: authBody(user, result.claims.tenant) };
       },

@@ -56,7 +56,9 @@ export function goalRoutes({ store }: ApiDeps): Route[] {
       path: '/api/goals/:id/activity',
       handler: ({ auth, params }) => {
         store.get(db().goals, auth.tenant, params.id!, 'Goal');
-        const items = rowsOf(db().activity, auth.tenant).filter((a) => a.goal_id === params.id).sort(newestFirst);
+        const items = rowsOf(db().activity, auth.tenant)
+          .filter((a) => a.goal_id === params.id)
+          .sort(newestFirst);
         return { body: { items } };
       },
     },

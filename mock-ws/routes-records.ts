@@ -20,7 +20,11 @@ import { addReading, createAttachment, createDecision, createIssue, patchIssue }
 export function recordRoutes({ store }: ApiDeps): Route[] {
   const db = () => store.db;
   return [
-    { method: 'GET', path: '/api/measures', handler: ({ auth }) => ({ body: { items: rowsOf(db().measures, auth.tenant) } }) },
+    {
+      method: 'GET',
+      path: '/api/measures',
+      handler: ({ auth }) => ({ body: { items: rowsOf(db().measures, auth.tenant) } }),
+    },
     {
       method: 'GET',
       path: '/api/measures/:id',
@@ -74,7 +78,11 @@ export function recordRoutes({ store }: ApiDeps): Route[] {
         return { body: patchIssue(store, auth.tenant, auth.userId, params.id!, patch) };
       },
     },
-    { method: 'GET', path: '/api/decisions', handler: ({ auth }) => ({ body: { items: rowsOf(db().decisions, auth.tenant) } }) },
+    {
+      method: 'GET',
+      path: '/api/decisions',
+      handler: ({ auth }) => ({ body: { items: rowsOf(db().decisions, auth.tenant) } }),
+    },
     {
       method: 'POST',
       path: '/api/decisions',
@@ -109,6 +117,10 @@ export function recordRoutes({ store }: ApiDeps): Route[] {
         body: { items: membersOf(db(), auth.tenant).map(({ id, name, email }) => ({ id, name, email })) },
       }),
     },
-    { method: 'GET', path: '/api/dashboard', handler: ({ auth }) => ({ body: dashboard(db(), auth.tenant, store.clock.now()) }) },
+    {
+      method: 'GET',
+      path: '/api/dashboard',
+      handler: ({ auth }) => ({ body: dashboard(db(), auth.tenant, store.clock.now()) }),
+    },
   ];
 }

@@ -48,7 +48,13 @@ function seedTenant(db: Db, tenant: SeedTenant, base: number, userId: (key: stri
     const goalId = nextId(db, 'goal');
     goalIds.set(seedGoal.title, goalId);
     const owner = userId(seedGoal.owner);
-    feed.push({ goal_id: goalId, kind: 'created', message: goalCreatedMessage(name(owner)), actor_id: owner, created_at: iso(created) });
+    feed.push({
+      goal_id: goalId,
+      kind: 'created',
+      message: goalCreatedMessage(name(owner)),
+      actor_id: owner,
+      created_at: iso(created),
+    });
     let latest = created;
     let progressSum = 0;
     seedGoal.actions.forEach((seedAction, j) => {
@@ -76,17 +82,35 @@ function seedTenant(db: Db, tenant: SeedTenant, base: number, userId: (key: stri
       });
       if (seedAction.status === 'done') {
         const actor = assignee ?? owner;
-        feed.push({ goal_id: goalId, kind: 'action_completed', message: actionCompletedMessage(name(actor), seedAction.title), actor_id: actor, created_at: iso(updated) });
+        feed.push({
+          goal_id: goalId,
+          kind: 'action_completed',
+          message: actionCompletedMessage(name(actor), seedAction.title),
+          actor_id: actor,
+          created_at: iso(updated),
+        });
       }
     });
     if (seedGoal.status !== 'draft') {
       const activated = created + DAY;
-      feed.push({ goal_id: goalId, kind: 'status_changed', message: goalStatusMessage(name(owner), 'active'), actor_id: owner, created_at: iso(activated) });
+      feed.push({
+        goal_id: goalId,
+        kind: 'status_changed',
+        message: goalStatusMessage(name(owner), 'active'),
+        actor_id: owner,
+        created_at: iso(activated),
+      });
       latest = Math.max(latest, activated);
     }
     if (seedGoal.status === 'completed' || seedGoal.status === 'cancelled') {
       const closed = latest + HOUR;
-      feed.push({ goal_id: goalId, kind: 'status_changed', message: goalStatusMessage(name(owner), seedGoal.status), actor_id: owner, created_at: iso(closed) });
+      feed.push({
+        goal_id: goalId,
+        kind: 'status_changed',
+        message: goalStatusMessage(name(owner), seedGoal.status),
+        actor_id: owner,
+        created_at: iso(closed),
+      });
       latest = closed;
     }
     const goal: WireGoal = {
@@ -117,7 +141,13 @@ function seedTenant(db: Db, tenant: SeedTenant, base: number, userId: (key: stri
       recordedAt = base - (8 - k) * 7 * DAY + (8 + i) * HOUR;
       db.readings.set(readingId, {
         tenant: tenant.id,
-        value: { id: readingId, measure_id: measureId, value, recorded_at: iso(recordedAt), recorded_by: userId(seedMeasure.by) },
+        value: {
+          id: readingId,
+          measure_id: measureId,
+          value,
+          recorded_at: iso(recordedAt),
+          recorded_by: userId(seedMeasure.by),
+        },
       });
     });
     db.measures.set(measureId, {
@@ -186,7 +216,13 @@ function seedTenant(db: Db, tenant: SeedTenant, base: number, userId: (key: stri
 
   tenant.comments.forEach((comment, k) => {
     const actor = userId(comment.by);
-    feed.push({ goal_id: ref(goalIds, comment.goal, 'goal') as string, kind: 'comment', message: comment.message, actor_id: actor, created_at: iso(base - (2 - k) * DAY + 15 * HOUR) });
+    feed.push({
+      goal_id: ref(goalIds, comment.goal, 'goal') as string,
+      kind: 'comment',
+      message: comment.message,
+      actor_id: actor,
+      created_at: iso(base - (2 - k) * DAY + 15 * HOUR),
+    });
   });
 
   // Ids follow time, so the newest feed item also has the highest id.

@@ -51,96 +51,151 @@ export function createSimulator(deps: {
   const name = (id: string) => store.user(id)?.name ?? id;
 
   const openActions = (tenant: string) =>
-    rowsOf(db().actions, tenant).filter((a) => a.status !== 'done' && store.find(db().goals, tenant, a.goal_id)?.status === 'active');
+    rowsOf(db().actions, tenant).filter(
+      (a) => a.status !== 'done' && store.find(db().goals, tenant, a.goal_id)?.status === 'active',
+    );
   const pickOr = <T>(items: T[]): T | null => (items.length ? random.pick(items) : null);
 
   const moves: Array<[weight: number, move: Move]> = [
-    [4, (tenant, actor) => {
-      const action = pickOr(openActions(tenant).filter((a) => a.status === 'in_progress'));
-      if (!action) return null;
-      const progress = Math.min(100, action.progress + random.int(10, 25));
-      patchAction(store, tenant, actor, action.id, progress >= 100 ? { status: 'done' } : { progress });
-      return `${name(actor)} moved "${action.title}" to ${progress}%`;
-    }],
-    [2, (tenant, actor) => {
-      const action = pickOr(openActions(tenant).filter((a) => a.status === 'not_started' || a.status === 'blocked'));
-      if (!action) return null;
-      patchAction(store, tenant, actor, action.id, { status: 'in_progress' });
-      return `${name(actor)} started "${action.title}"`;
-    }],
-    [2, (tenant, actor) => {
-      const action = pickOr(openActions(tenant).filter((a) => a.status === 'in_progress' && a.progress >= 50));
-      if (!action) return null;
-      patchAction(store, tenant, actor, action.id, { status: 'done' });
-      return `${name(actor)} completed "${action.title}"`;
-    }],
-    [1, (tenant, actor) => {
-      const action = pickOr(openActions(tenant));
-      if (!action) return null;
-      const priority = random.pick(PRIORITIES.filter((p) => p !== action.priority));
-      patchAction(store, tenant, actor, action.id, { priority });
-      return `${name(actor)} set "${action.title}" to ${priority}`;
-    }],
-    [1, (tenant, actor) => {
-      const action = pickOr(openActions(tenant));
-      const assignee = pickOr(membersOf(db(), tenant).filter((u) => u.id !== action?.assignee_id));
-      if (!action || !assignee) return null;
-      patchAction(store, tenant, actor, action.id, { assignee_id: assignee.id });
-      return `${name(actor)} gave "${action.title}" to ${assignee.name}`;
-    }],
-    [3, (tenant, actor) => {
-      const measure = pickOr(rowsOf(db().measures, tenant));
-      if (!measure) return null;
-      const current = measure.current_value ?? measure.target / 2;
-      const raw = current + (measure.target - current) * random.next() * 0.15 + (random.next() - 0.5) * Math.abs(measure.target) * 0.01;
-      const value = Math.abs(measure.target) >= 100 ? Math.round(raw) : Math.round(raw * 10) / 10;
-      addReading(store, tenant, actor, measure.id, value);
-      return `${name(actor)} recorded ${value} ${measure.unit} for "${measure.name}"`;
-    }],
-    [1, (tenant, actor) => {
-      const open = rowsOf(db().issues, tenant).filter((i) => i.status === 'open' || i.status === 'in_progress');
-      if (open.length >= MAX_OPEN_ISSUES) return null;
-      const goal = pickOr(rowsOf(db().goals, tenant).filter((g) => g.status === 'active'));
-      const issue = createIssue(store, tenant, actor, { title: random.pick(ISSUE_TITLES), priority: random.pick(PRIORITIES), goal_id: goal?.id ?? null });
-      return `${name(actor)} raised "${issue.title}"`;
-    }],
-    [2, (tenant, actor) => {
-      const issue = pickOr(rowsOf(db().issues, tenant).filter((i) => i.status === 'open' || i.status === 'in_progress'));
-      if (!issue) return null;
-      const status = issue.status === 'open' ? 'in_progress' : 'resolved';
-      patchIssue(store, tenant, actor, issue.id, { status });
-      return `${name(actor)} moved issue "${issue.title}" to ${status}`;
-    }],
-    [1, (tenant, actor) => {
-      const goal = pickOr(rowsOf(db().goals, tenant).filter((g) => g.status === 'draft'));
-      if (!goal) return null;
-      patchGoal(store, tenant, actor, goal.id, { status: 'active' });
-      return `${name(actor)} activated "${goal.title}"`;
-    }],
-    [2, (tenant, actor) => {
-      const goal = pickOr(
-        rowsOf(db().goals, tenant).filter(
-          (g) => g.status === 'active' && rowsOf(db().actions, tenant).every((a) => a.goal_id !== g.id || a.status === 'done'),
-        ),
-      );
-      if (!goal) return null;
-      patchGoal(store, tenant, actor, goal.id, { status: 'completed' });
-      return `${name(actor)} completed the goal "${goal.title}"`;
-    }],
-    [2, (tenant, actor) => {
-      const goal = pickOr(rowsOf(db().goals, tenant).filter((g) => g.status === 'active'));
-      if (!goal) return null;
-      addComment(store, tenant, actor, goal.id, random.pick(COMMENTS));
-      return `${name(actor)} commented on "${goal.title}"`;
-    }],
-    [1, (tenant, actor) => {
-      if (openActions(tenant).length >= 12) return null;
-      const goal = pickOr(rowsOf(db().goals, tenant).filter((g) => g.status === 'active'));
-      if (!goal) return null;
-      const due = new Date(store.clock.now() + random.int(2, 21) * 86_400_000).toISOString().slice(0, 10);
-      const action = createAction(store, tenant, actor, { goal_id: goal.id, title: random.pick(ACTION_TITLES), priority: random.pick(PRIORITIES), assignee_id: actor, due_date: due });
-      return `${name(actor)} added "${action.title}" to "${goal.title}"`;
-    }],
+    [
+      4,
+      (tenant, actor) => {
+        const action = pickOr(openActions(tenant).filter((a) => a.status === 'in_progress'));
+        if (!action) return null;
+        const progress = Math.min(100, action.progress + random.int(10, 25));
+        patchAction(store, tenant, actor, action.id, progress >= 100 ? { status: 'done' } : { progress });
+        return `${name(actor)} moved "${action.title}" to ${progress}%`;
+      },
+    ],
+    [
+      2,
+      (tenant, actor) => {
+        const action = pickOr(openActions(tenant).filter((a) => a.status === 'not_started' || a.status === 'blocked'));
+        if (!action) return null;
+        patchAction(store, tenant, actor, action.id, { status: 'in_progress' });
+        return `${name(actor)} started "${action.title}"`;
+      },
+    ],
+    [
+      2,
+      (tenant, actor) => {
+        const action = pickOr(openActions(tenant).filter((a) => a.status === 'in_progress' && a.progress >= 50));
+        if (!action) return null;
+        patchAction(store, tenant, actor, action.id, { status: 'done' });
+        return `${name(actor)} completed "${action.title}"`;
+      },
+    ],
+    [
+      1,
+      (tenant, actor) => {
+        const action = pickOr(openActions(tenant));
+        if (!action) return null;
+        const priority = random.pick(PRIORITIES.filter((p) => p !== action.priority));
+        patchAction(store, tenant, actor, action.id, { priority });
+        return `${name(actor)} set "${action.title}" to ${priority}`;
+      },
+    ],
+    [
+      1,
+      (tenant, actor) => {
+        const action = pickOr(openActions(tenant));
+        const assignee = pickOr(membersOf(db(), tenant).filter((u) => u.id !== action?.assignee_id));
+        if (!action || !assignee) return null;
+        patchAction(store, tenant, actor, action.id, { assignee_id: assignee.id });
+        return `${name(actor)} gave "${action.title}" to ${assignee.name}`;
+      },
+    ],
+    [
+      3,
+      (tenant, actor) => {
+        const measure = pickOr(rowsOf(db().measures, tenant));
+        if (!measure) return null;
+        const current = measure.current_value ?? measure.target / 2;
+        const raw =
+          current +
+          (measure.target - current) * random.next() * 0.15 +
+          (random.next() - 0.5) * Math.abs(measure.target) * 0.01;
+        const value = Math.abs(measure.target) >= 100 ? Math.round(raw) : Math.round(raw * 10) / 10;
+        addReading(store, tenant, actor, measure.id, value);
+        return `${name(actor)} recorded ${value} ${measure.unit} for "${measure.name}"`;
+      },
+    ],
+    [
+      1,
+      (tenant, actor) => {
+        const open = rowsOf(db().issues, tenant).filter((i) => i.status === 'open' || i.status === 'in_progress');
+        if (open.length >= MAX_OPEN_ISSUES) return null;
+        const goal = pickOr(rowsOf(db().goals, tenant).filter((g) => g.status === 'active'));
+        const issue = createIssue(store, tenant, actor, {
+          title: random.pick(ISSUE_TITLES),
+          priority: random.pick(PRIORITIES),
+          goal_id: goal?.id ?? null,
+        });
+        return `${name(actor)} raised "${issue.title}"`;
+      },
+    ],
+    [
+      2,
+      (tenant, actor) => {
+        const issue = pickOr(
+          rowsOf(db().issues, tenant).filter((i) => i.status === 'open' || i.status === 'in_progress'),
+        );
+        if (!issue) return null;
+        const status = issue.status === 'open' ? 'in_progress' : 'resolved';
+        patchIssue(store, tenant, actor, issue.id, { status });
+        return `${name(actor)} moved issue "${issue.title}" to ${status}`;
+      },
+    ],
+    [
+      1,
+      (tenant, actor) => {
+        const goal = pickOr(rowsOf(db().goals, tenant).filter((g) => g.status === 'draft'));
+        if (!goal) return null;
+        patchGoal(store, tenant, actor, goal.id, { status: 'active' });
+        return `${name(actor)} activated "${goal.title}"`;
+      },
+    ],
+    [
+      2,
+      (tenant, actor) => {
+        const goal = pickOr(
+          rowsOf(db().goals, tenant).filter(
+            (g) =>
+              g.status === 'active' &&
+              rowsOf(db().actions, tenant).every((a) => a.goal_id !== g.id || a.status === 'done'),
+          ),
+        );
+        if (!goal) return null;
+        patchGoal(store, tenant, actor, goal.id, { status: 'completed' });
+        return `${name(actor)} completed the goal "${goal.title}"`;
+      },
+    ],
+    [
+      2,
+      (tenant, actor) => {
+        const goal = pickOr(rowsOf(db().goals, tenant).filter((g) => g.status === 'active'));
+        if (!goal) return null;
+        addComment(store, tenant, actor, goal.id, random.pick(COMMENTS));
+        return `${name(actor)} commented on "${goal.title}"`;
+      },
+    ],
+    [
+      1,
+      (tenant, actor) => {
+        if (openActions(tenant).length >= 12) return null;
+        const goal = pickOr(rowsOf(db().goals, tenant).filter((g) => g.status === 'active'));
+        if (!goal) return null;
+        const due = new Date(store.clock.now() + random.int(2, 21) * 86_400_000).toISOString().slice(0, 10);
+        const action = createAction(store, tenant, actor, {
+          goal_id: goal.id,
+          title: random.pick(ACTION_TITLES),
+          priority: random.pick(PRIORITIES),
+          assignee_id: actor,
+          due_date: due,
+        });
+        return `${name(actor)} added "${action.title}" to "${goal.title}"`;
+      },
+    ],
   ];
   const totalWeight = moves.reduce((sum, [weight]) => sum + weight, 0);
 
@@ -168,15 +223,18 @@ export function createSimulator(deps: {
   };
 
   const schedule = (tenant: string) => {
-    const timer = setTimeout(() => {
-      try {
-        const done = tick(tenant);
-        if (done) deps.print(`simulate ${tenant}: ${done}`);
-      } catch (error) {
-        deps.print(`simulate ${tenant} failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      if (timers.has(tenant)) schedule(tenant);
-    }, random.int(deps.minMs, deps.maxMs));
+    const timer = setTimeout(
+      () => {
+        try {
+          const done = tick(tenant);
+          if (done) deps.print(`simulate ${tenant}: ${done}`);
+        } catch (error) {
+          deps.print(`simulate ${tenant} failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        if (timers.has(tenant)) schedule(tenant);
+      },
+      random.int(deps.minMs, deps.maxMs),
+    );
     timers.set(tenant, timer);
   };
 

@@ -1,5 +1,13 @@
 import type { WebSocket } from 'ws';
-import { CLOSE_CODES, encodeError, encodePing, encodePong, parseClientFrame, type SocketErrorCode, type WireFrame } from '../lib/protocol';
+import {
+  CLOSE_CODES,
+  encodeError,
+  encodePing,
+  encodePong,
+  parseClientFrame,
+  type SocketErrorCode,
+  type WireFrame,
+} from '../lib/protocol';
 import type { Chaos } from './chaos';
 import type { EventLog } from './event-log';
 import { clip, redact } from './redact';
@@ -62,10 +70,12 @@ export function createSocketHub(deps: {
 
   const startPing = (conn: Connection) => {
     if (conn.pingTimer) clearInterval(conn.pingTimer);
-    conn.pingTimer = pingMs > 0 ? setInterval(() => send(conn, JSON.stringify(encodePing()), { type: 'ping' }), pingMs) : undefined;
+    conn.pingTimer =
+      pingMs > 0 ? setInterval(() => send(conn, JSON.stringify(encodePing()), { type: 'ping' }), pingMs) : undefined;
   };
 
-  const targets = (tenant?: string) => [...connections.values()].filter((c) => tenant === undefined || c.tenant === tenant);
+  const targets = (tenant?: string) =>
+    [...connections.values()].filter((c) => tenant === undefined || c.tenant === tenant);
 
   const unauthorize = (conn: Connection, message: string) => {
     send(conn, JSON.stringify(encodeError('UNAUTHORIZED', message)), { type: 'error' });
@@ -86,7 +96,10 @@ export function createSocketHub(deps: {
   };
 
   return {
-    attach(ws: WebSocket, info: { tenant: string; userId: string; origin: string | null; tokenExpiresAt: number }): ConnectionInfo {
+    attach(
+      ws: WebSocket,
+      info: { tenant: string; userId: string; origin: string | null; tokenExpiresAt: number },
+    ): ConnectionInfo {
       nextConnection += 1;
       const conn: Connection = { id: `c-${nextConnection}`, ws, ...info, openedAt: deps.now() };
       connections.set(conn.id, conn);
@@ -107,7 +120,10 @@ export function createSocketHub(deps: {
       });
       startPing(conn);
       const ttl = Math.min(Math.max(0, info.tokenExpiresAt - deps.now()), MAX_TIMER_MS);
-      conn.expiryTimer = setTimeout(() => unauthorize(conn, 'Your access token expired. Refresh it and reconnect.'), ttl);
+      conn.expiryTimer = setTimeout(
+        () => unauthorize(conn, 'Your access token expired. Refresh it and reconnect.'),
+        ttl,
+      );
       return { id: conn.id, tenant: conn.tenant, user_id: conn.userId, origin: conn.origin, opened_at: conn.openedAt };
     },
 
@@ -136,7 +152,8 @@ export function createSocketHub(deps: {
           flushHeld(conn);
         }
       }
-      if (conns.length) deps.print(`event ${frame.id ?? '(no id)'} ${frame.type} -> ${conns.length} socket(s) tenant=${tenant}`);
+      if (conns.length)
+        deps.print(`event ${frame.id ?? '(no id)'} ${frame.type} -> ${conns.length} socket(s) tenant=${tenant}`);
       return conns.length;
     },
 
@@ -195,7 +212,13 @@ export function createSocketHub(deps: {
     },
 
     list(): ConnectionInfo[] {
-      return targets().map((c) => ({ id: c.id, tenant: c.tenant, user_id: c.userId, origin: c.origin, opened_at: c.openedAt }));
+      return targets().map((c) => ({
+        id: c.id,
+        tenant: c.tenant,
+        user_id: c.userId,
+        origin: c.origin,
+        opened_at: c.openedAt,
+      }));
     },
 
     connectedUsers(tenant: string): Set<string> {

@@ -13,7 +13,12 @@ export type Store = {
   /** Restore the seed exactly, including id and event counters. */
   reset(): void;
   /** Validate, number and publish an event for a tenant. `id` overrides the next per-tenant id. */
-  emit<T extends EventType>(tenant: string, type: T, data: WireEventData<T>, id?: string): { frame: WireFrame<T>; sent: number };
+  emit<T extends EventType>(
+    tenant: string,
+    type: T,
+    data: WireEventData<T>,
+    id?: string,
+  ): { frame: WireFrame<T>; sent: number };
   user(id: string): User | undefined;
   isMember(tenant: string, userId: string): boolean;
   /** The tenant's entity with this id, or a 404 ApiError naming it. */

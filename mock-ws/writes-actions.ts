@@ -70,29 +70,59 @@ export function patchAction(store: Store, tenant: string, actorId: string, id: s
     step(completing ? { status: 'done', progress: 100 } : { status: patch.status });
     touched = true;
     if (completing) {
-      store.emit(tenant, 'action.completed', { ...ids(), completed_at: action.updated_at, updated_at: action.updated_at });
-      addActivity(store, tenant, action.goal_id, 'action_completed', actionCompletedMessage(actorName(store, actorId), action.title), actorId);
+      store.emit(tenant, 'action.completed', {
+        ...ids(),
+        completed_at: action.updated_at,
+        updated_at: action.updated_at,
+      });
+      addActivity(
+        store,
+        tenant,
+        action.goal_id,
+        'action_completed',
+        actionCompletedMessage(actorName(store, actorId), action.title),
+        actorId,
+      );
     } else {
-      store.emit(tenant, 'action.status_changed', { ...ids(), previous_status: previous, status: action.status, updated_at: action.updated_at });
+      store.emit(tenant, 'action.status_changed', {
+        ...ids(),
+        previous_status: previous,
+        status: action.status,
+        updated_at: action.updated_at,
+      });
     }
   }
   if (patch.priority !== undefined && patch.priority !== action.priority) {
     const previous = action.priority;
     step({ priority: patch.priority });
     touched = true;
-    store.emit(tenant, 'action.priority_changed', { ...ids(), previous_priority: previous, priority: action.priority, updated_at: action.updated_at });
+    store.emit(tenant, 'action.priority_changed', {
+      ...ids(),
+      previous_priority: previous,
+      priority: action.priority,
+      updated_at: action.updated_at,
+    });
   }
   if (patch.assignee_id !== undefined && patch.assignee_id !== action.assignee_id) {
     const previous = action.assignee_id;
     step({ assignee_id: patch.assignee_id });
     touched = true;
-    store.emit(tenant, 'action.reassigned', { ...ids(), previous_assignee_id: previous, assignee_id: action.assignee_id, updated_at: action.updated_at });
+    store.emit(tenant, 'action.reassigned', {
+      ...ids(),
+      previous_assignee_id: previous,
+      assignee_id: action.assignee_id,
+      updated_at: action.updated_at,
+    });
   }
   // Completing sets progress to 100; a progress named in the same PATCH does not undo that.
   if (patch.progress !== undefined && !completing && patch.progress !== action.progress) {
     step({ progress: patch.progress });
     touched = true;
-    store.emit(tenant, 'action.progress_updated', { ...ids(), progress: action.progress, updated_at: action.updated_at });
+    store.emit(tenant, 'action.progress_updated', {
+      ...ids(),
+      progress: action.progress,
+      updated_at: action.updated_at,
+    });
   }
   if (touched) recomputeGoalProgress(store, tenant, action.goal_id);
   return action;

@@ -12,7 +12,12 @@ const STATUS_EVENT = {
 
 export type GoalPatch = { status?: GoalStatus; title?: string; description?: string };
 
-export function createGoal(store: Store, tenant: string, actorId: string, input: { title: string; description?: string }): WireGoal {
+export function createGoal(
+  store: Store,
+  tenant: string,
+  actorId: string,
+  input: { title: string; description?: string },
+): WireGoal {
   const { db, clock } = store;
   const at = clock.stamp();
   const goal: WireGoal = {
@@ -53,18 +58,38 @@ export function patchGoal(store: Store, tenant: string, actorId: string, id: str
         updated_at: goal.updated_at,
       });
     }
-    addActivity(store, tenant, goal.id, 'status_changed', goalStatusMessage(actorName(store, actorId), goal.status), actorId);
+    addActivity(
+      store,
+      tenant,
+      goal.id,
+      'status_changed',
+      goalStatusMessage(actorName(store, actorId), goal.status),
+      actorId,
+    );
   }
   return goal;
 }
 
-export function addComment(store: Store, tenant: string, actorId: string, goalId: string, message: string): WireActivity {
+export function addComment(
+  store: Store,
+  tenant: string,
+  actorId: string,
+  goalId: string,
+  message: string,
+): WireActivity {
   store.get(store.db.goals, tenant, goalId, 'Goal');
   return addActivity(store, tenant, goalId, 'comment', message, actorId);
 }
 
 /** Record a goal feed item and broadcast it, so every open feed moves. */
-export function addActivity(store: Store, tenant: string, goalId: string, kind: string, message: string, actorId: string): WireActivity {
+export function addActivity(
+  store: Store,
+  tenant: string,
+  goalId: string,
+  kind: string,
+  message: string,
+  actorId: string,
+): WireActivity {
   const { db, clock } = store;
   const activity: WireActivity = {
     id: nextId(db, 'activity'),
@@ -103,7 +128,11 @@ export function actorName(store: Store, userId: string): string {
 /** A referenced id in a request body must exist in the caller's tenant. */
 export function requireRef<T>(found: T | undefined, field: string, what: string, id: string): T {
   if (found === undefined) {
-    throw new ApiError(400, 'validation_failed', `Invalid request body: ${field}: there is no ${what} "${id.slice(0, 60)}" in this tenant.`);
+    throw new ApiError(
+      400,
+      'validation_failed',
+      `Invalid request body: ${field}: there is no ${what} "${id.slice(0, 60)}" in this tenant.`,
+    );
   }
   return found;
 }

@@ -14,11 +14,23 @@ import { requireRef } from './writes-goals';
 
 /** Writes for measures, issues, decisions and attachments. */
 
-export function addReading(store: Store, tenant: string, actorId: string, measureId: string, value: number): WireReading {
+export function addReading(
+  store: Store,
+  tenant: string,
+  actorId: string,
+  measureId: string,
+  value: number,
+): WireReading {
   const { db, clock } = store;
   const measure = store.get(db.measures, tenant, measureId, 'Measure');
   const at = clock.stamp(measure.updated_at);
-  const reading: WireReading = { id: nextId(db, 'reading'), measure_id: measureId, value, recorded_at: at, recorded_by: actorId };
+  const reading: WireReading = {
+    id: nextId(db, 'reading'),
+    measure_id: measureId,
+    value,
+    recorded_at: at,
+    recorded_by: actorId,
+  };
   db.readings.set(reading.id, { tenant, value: reading });
   db.measures.set(measureId, { tenant, value: { ...measure, current_value: value, updated_at: at } });
   store.emit(tenant, 'measure.reading.created', { measure_id: measureId, reading });
@@ -61,7 +73,12 @@ export function patchIssue(store: Store, tenant: string, _actorId: string, id: s
     const previous = issue.status;
     issue = { ...issue, status: patch.status, updated_at: clock.stamp(issue.updated_at) };
     db.issues.set(id, { tenant, value: issue });
-    store.emit(tenant, 'issue.status_changed', { issue_id: id, previous_status: previous, status: issue.status, updated_at: issue.updated_at });
+    store.emit(tenant, 'issue.status_changed', {
+      issue_id: id,
+      previous_status: previous,
+      status: issue.status,
+      updated_at: issue.updated_at,
+    });
   }
   return issue;
 }
@@ -88,11 +105,19 @@ export function createDecision(store: Store, tenant: string, actorId: string, in
   return decision;
 }
 
-export type NewAttachment = { entity_type: AttachmentEntityType; entity_id: string; file_name: string; size_bytes: number };
+export type NewAttachment = {
+  entity_type: AttachmentEntityType;
+  entity_id: string;
+  file_name: string;
+  size_bytes: number;
+};
 
 export function createAttachment(store: Store, tenant: string, _actorId: string, input: NewAttachment): WireAttachment {
   const { db, clock } = store;
-  const targets = { goal: db.goals, action: db.actions, issue: db.issues }[input.entity_type] as Map<string, { tenant: string }>;
+  const targets = { goal: db.goals, action: db.actions, issue: db.issues }[input.entity_type] as Map<
+    string,
+    { tenant: string }
+  >;
   const target = targets.get(input.entity_id);
   requireRef(target?.tenant === tenant ? target : undefined, 'entity_id', input.entity_type, input.entity_id);
   const id = nextId(db, 'attachment');

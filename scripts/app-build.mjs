@@ -30,9 +30,14 @@ export function buildReason(root, distDir, env, { stampFile, unstampedEnv } = { 
   const buildId = join(root, distDir, 'BUILD_ID');
   if (!existsSync(buildId)) return `no build in ${distDir}/`;
   const built = statSync(buildId).mtimeMs;
-  if (BUILD_SOURCES.some((source) => newestSourceMtime(join(root, source)) > built)) return 'sources changed since the last build';
+  if (BUILD_SOURCES.some((source) => newestSourceMtime(join(root, source)) > built))
+    return 'sources changed since the last build';
   const stamp = join(root, distDir, stampFile);
-  const stamped = existsSync(stamp) ? readFileSync(stamp, 'utf8') : unstampedEnv === undefined ? null : JSON.stringify(unstampedEnv);
+  const stamped = existsSync(stamp)
+    ? readFileSync(stamp, 'utf8')
+    : unstampedEnv === undefined
+      ? null
+      : JSON.stringify(unstampedEnv);
   if (stamped !== JSON.stringify(env)) return 'the backend URL differs from the last build';
   return null;
 }

@@ -20,7 +20,9 @@ function parseArgs(argv) {
       process.exit(0);
     }
     if (!name || !Number.isFinite(value) || value <= 0) {
-      console.error(`chaos: unknown or invalid option ${argv[i]} ${argv[i + 1] ?? ''}. Usage: npm run chaos -- --seeds 10 --minutes 2`);
+      console.error(
+        `chaos: unknown or invalid option ${argv[i]} ${argv[i + 1] ?? ''}. Usage: npm run chaos -- --seeds 10 --minutes 2`,
+      );
       process.exit(2);
     }
     opts[name] = value;
@@ -38,24 +40,33 @@ const dir = mkdtempSync(join(tmpdir(), 'chaos-'));
 const reportFile = join(dir, 'reports.jsonl');
 console.log(`chaos: ${opts.seeds} seed(s) from ${opts.firstSeed}, ${opts.minutes} min of writes each`);
 
-const run = spawnSync('npx', ['playwright', 'test', 'e2e/chaos.spec.ts', '--repeat-each', String(opts.seeds), '--reporter=line'], {
-  stdio: ['ignore', 'inherit', 'inherit'],
-  env: {
-    ...process.env,
-    CHAOS_SEED: String(opts.firstSeed),
-    CHAOS_MINUTES: String(opts.minutes),
-    CHAOS_REPORT_FILE: reportFile,
+const run = spawnSync(
+  'npx',
+  ['playwright', 'test', 'e2e/chaos.spec.ts', '--repeat-each', String(opts.seeds), '--reporter=line'],
+  {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...process.env,
+      CHAOS_SEED: String(opts.firstSeed),
+      CHAOS_MINUTES: String(opts.minutes),
+      CHAOS_REPORT_FILE: reportFile,
+    },
   },
-});
+);
 
 const reports = existsSync(reportFile)
-  ? readFileSync(reportFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line))
+  ? readFileSync(reportFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
   : [];
 rmSync(dir, { recursive: true, force: true });
 
 console.log('\nchaos summary (one line per seed):');
 for (const r of reports) {
-  const faults = Object.entries(r.faults).map(([k, n]) => `${k}=${n}`).join(' ');
+  const faults = Object.entries(r.faults)
+    .map(([k, n]) => `${k}=${n}`)
+    .join(' ');
   const verdict = r.mismatches.length === 0 && r.uncaughtErrors.length === 0 ? 'ok  ' : 'FAIL';
   console.log(
     `${verdict} seed=${r.seed} writes=${r.writes.writes} events=${r.events.broadcast} frames=${r.events.frames} ${faults} ` +
@@ -63,6 +74,8 @@ for (const r of reports) {
       `uncaught=${r.uncaughtErrors.length} known-gap=${r.liveOnly.knownGap.length}`,
   );
 }
-const failed = reports.filter((r) => r.mismatches.length > 0 || r.uncaughtErrors.length > 0).length + Math.max(0, opts.seeds - reports.length);
+const failed =
+  reports.filter((r) => r.mismatches.length > 0 || r.uncaughtErrors.length > 0).length +
+  Math.max(0, opts.seeds - reports.length);
 console.log(`chaos: ${opts.seeds - failed} passed, ${failed} failed`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);

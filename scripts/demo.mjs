@@ -72,7 +72,11 @@ function build() {
     return;
   }
   log(`Building the app (${reason}); this takes about a minute...`);
-  const result = spawnSync(join(BIN, 'next'), ['build'], { cwd: ROOT, stdio: 'inherit', env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, ...buildEnv } });
+  const result = spawnSync(join(BIN, 'next'), ['build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, ...buildEnv },
+  });
   if (result.status !== 0) {
     console.error('[demo] The build failed (see above). Fix the error and run `npm run demo` again.');
     process.exit(1);
@@ -82,7 +86,12 @@ function build() {
 
 function start(name, command, args, env) {
   // Own process group, so stopping kills the whole tree (npm, tsx and next spawn children of their own).
-  const child = spawn(command, args, { cwd: ROOT, env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   children.push({ name, child });
   const prefix = (stream, out) => {
     let rest = '';
@@ -107,7 +116,8 @@ async function waitUntilUp(name, url) {
       await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(2_000) });
       return;
     } catch {
-      if (Date.now() > deadline) return fail(`${name} did not answer at ${url} within ${DEFAULTS.readyTimeoutMs / 1000} s.`);
+      if (Date.now() > deadline)
+        return fail(`${name} did not answer at ${url} within ${DEFAULTS.readyTimeoutMs / 1000} s.`);
       await new Promise((resolve) => setTimeout(resolve, DEFAULTS.pollMs));
     }
   }
@@ -128,7 +138,11 @@ function stopAll(exitCode) {
   };
   signalAll('SIGTERM');
   const force = setTimeout(() => signalAll('SIGKILL'), DEFAULTS.stopGraceMs);
-  Promise.all(alive.map(({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve))))).then(() => {
+  Promise.all(
+    alive.map(
+      ({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve))),
+    ),
+  ).then(() => {
     clearTimeout(force);
     process.exit(exitCode);
   });

@@ -69,7 +69,10 @@ async function screenshot(htmlPath: string): Promise<string[]> {
       await page.close();
     }
     const { menuShot } = DEFAULTS;
-    const page = await browser.newPage({ viewport: { width: menuShot.width, height: menuShot.height }, reducedMotion: 'reduce' });
+    const page = await browser.newPage({
+      viewport: { width: menuShot.width, height: menuShot.height },
+      reducedMotion: 'reduce',
+    });
     await page.goto(`file://${htmlPath}`);
     await page.locator('.pp-shell').evaluate((el) => el.setAttribute('data-menu', 'open'));
     const file = `${DEFAULTS.outDir}/${menuShot.name}.png`;

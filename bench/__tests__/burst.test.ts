@@ -41,7 +41,12 @@ describe('minimumRefetches', () => {
       frames
         .map((f) => parseFrame(f))
         .flatMap((p) => (p.ok && p.frame.type === 'action.progress_updated' ? [p.frame.data.goalId] : []))
-        .filter((id) => client!.getQueryCache().find({ queryKey: goalKeys.detail(id), exact: true })?.isActive()),
+        .filter((id) =>
+          client!
+            .getQueryCache()
+            .find({ queryKey: goalKeys.detail(id), exact: true })
+            ?.isActive(),
+        ),
     );
     expect(minimumRefetches(client, frames, invalidate)).toBe(1 + activeGoalDetails.size);
     // A prefix over every action query counts only the active ones.

@@ -27,7 +27,14 @@ function fresh(active: number) {
 
 /** Active queries under the root key of each frame's entity, summed: what the naive handler must refetch. */
 function expectedNaiveRefetches(c: QueryClient, texts: readonly string[]): number {
-  const roots: Record<string, string> = { goal: 'goals', action: 'actions', measure: 'measures', issue: 'issues', decision: 'decisions', attachment: 'attachments' };
+  const roots: Record<string, string> = {
+    goal: 'goals',
+    action: 'actions',
+    measure: 'measures',
+    issue: 'issues',
+    decision: 'decisions',
+    attachment: 'attachments',
+  };
   let sum = 0;
   for (const text of texts) {
     const type = (JSON.parse(text) as { type: string }).type;
@@ -119,15 +126,33 @@ describe('WindowClock on the wall clock', () => {
 });
 
 describe('runBridge', () => {
-  const dataByHash = (c: QueryClient) => new Map(c.getQueryCache().getAll().map((q) => [q.queryHash, q.state.data]));
+  const dataByHash = (c: QueryClient) =>
+    new Map(
+      c
+        .getQueryCache()
+        .getAll()
+        .map((q) => [q.queryHash, q.state.data]),
+    );
 
-  it("on the wall clock, ends with the same cache as with every event in one window, and splits its time", async () => {
+  it('on the wall clock, ends with the same cache as with every event in one window, and splits its time', async () => {
     const timed = fresh(40);
-    const byTime = await runBridge(timed.client, frames, { window: 'time', patchDelayMs: patchWindowMs }, createBridge, () => timed.counter.calls);
+    const byTime = await runBridge(
+      timed.client,
+      frames,
+      { window: 'time', patchDelayMs: patchWindowMs },
+      createBridge,
+      () => timed.counter.calls,
+    );
     const timedData = dataByHash(timed.client);
     seeded?.unmount();
     const once = fresh(40);
-    await runBridge(once.client, frames, { window: frames.length, patchDelayMs: patchWindowMs }, createBridge, () => once.counter.calls);
+    await runBridge(
+      once.client,
+      frames,
+      { window: frames.length, patchDelayMs: patchWindowMs },
+      createBridge,
+      () => once.counter.calls,
+    );
     expect(byTime.events).toBe(frames.length);
     expect(byTime.rejected).toBe(0);
     expect(timedData).toEqual(dataByHash(once.client));

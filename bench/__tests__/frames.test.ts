@@ -24,7 +24,9 @@ function touched(e: DomainEvent): { ref: string; at: string } | undefined {
 describe('createWorld', () => {
   it('makes the default 1,000 hot entities, split 10/60/5/25 %', () => {
     expect(worldSize(world)).toBe(WORLD_DEFAULTS.entities);
-    expect([world.goals.length, world.actions.length, world.measures.length, world.issues.length]).toEqual([100, 600, 50, 250]);
+    expect([world.goals.length, world.actions.length, world.measures.length, world.issues.length]).toEqual([
+      100, 600, 50, 250,
+    ]);
   });
 });
 
@@ -71,7 +73,13 @@ describe('generateFrames', () => {
   });
 
   it('with a pool and the update mix, touches only the pooled entities and creates nothing', () => {
-    const pool = { ...world, goals: world.goals.slice(0, 2), actions: world.actions.slice(0, 3), measures: world.measures.slice(0, 1), issues: world.issues.slice(0, 1) };
+    const pool = {
+      ...world,
+      goals: world.goals.slice(0, 2),
+      actions: world.actions.slice(0, 3),
+      measures: world.measures.slice(0, 1),
+      issues: world.issues.slice(0, 1),
+    };
     const ids = new Set([...pool.goals, ...pool.actions, ...pool.measures, ...pool.issues].map((x) => x.id));
     const burst = parseAll(generateFrames(world, { pool, mix: UPDATE_MIX, events: 300 }));
     for (const e of burst) {

@@ -1,5 +1,12 @@
 import { BRIDGE_LABEL } from './chunk-labels';
-import { PROBE_SOURCE_URL, type BatchRecord, type DomRecord, type FrameRecord, type LoafRecord, type ProbeDump } from './probe';
+import {
+  PROBE_SOURCE_URL,
+  type BatchRecord,
+  type DomRecord,
+  type FrameRecord,
+  type LoafRecord,
+  type ProbeDump,
+} from './probe';
 
 /** Turns one screen's raw probe records into the figures of the report. Pure: no browser, no I/O. */
 
@@ -25,8 +32,21 @@ export type Matching = {
  * Match each row change to the latest frame for that action with the same value that arrived before
  * it; that frame and every earlier unmatched frame for the action count as shown at that moment.
  */
-export function matchFrames(frames: readonly FrameRecord[], dom: readonly DomRecord[], onScreen: ReadonlySet<string>, timeOrigin: number): Matching {
-  const out: Matching = { latencies: [], sendLatencies: [], exact: 0, superseded: 0, notShown: 0, offScreen: 0, domUnmatched: 0 };
+export function matchFrames(
+  frames: readonly FrameRecord[],
+  dom: readonly DomRecord[],
+  onScreen: ReadonlySet<string>,
+  timeOrigin: number,
+): Matching {
+  const out: Matching = {
+    latencies: [],
+    sendLatencies: [],
+    exact: 0,
+    superseded: 0,
+    notShown: 0,
+    offScreen: 0,
+    domUnmatched: 0,
+  };
   const byAction = new Map<string, FrameRecord[]>();
   for (const frame of frames) {
     if (!onScreen.has(frame[2])) {
@@ -75,7 +95,11 @@ export function percentile(values: readonly number[], p: number): number | null 
 }
 
 /** MutationObserver callbacks per second between `from` and `to` (page ms): all of them, and those that changed a row's value. */
-export function batchRates(batches: readonly BatchRecord[], from: number, to: number): { all: number; rows: number } | null {
+export function batchRates(
+  batches: readonly BatchRecord[],
+  from: number,
+  to: number,
+): { all: number; rows: number } | null {
   const seconds = (to - from) / 1_000;
   if (!(seconds >= 0.1)) return null;
   let all = 0;
@@ -120,7 +144,14 @@ export function summarizeLongTasks(
       if (script.duration > overMs) bridgeScriptsOver += 1;
     }
   }
-  return { count: dump.longTasks.length, maxMs, totalMs, sources: loafSources(dump.loafs, labels), bridgeScriptsOver, bridgeMaxScriptMs };
+  return {
+    count: dump.longTasks.length,
+    maxMs,
+    totalMs,
+    sources: loafSources(dump.loafs, labels),
+    bridgeScriptsOver,
+    bridgeMaxScriptMs,
+  };
 }
 
 function labelOf(source: string, labels: ReadonlyMap<string, string>): string {
@@ -160,7 +191,11 @@ export type ScreenResult = Matching & {
   visibility: string;
 };
 
-export function analyzeScreen(screen: string, dump: ProbeDump, labels: ReadonlyMap<string, string> = new Map()): ScreenResult {
+export function analyzeScreen(
+  screen: string,
+  dump: ProbeDump,
+  labels: ReadonlyMap<string, string> = new Map(),
+): ScreenResult {
   const onScreen = new Set(Object.keys(dump.rows));
   const matching = matchFrames(dump.frames, dump.dom, onScreen, dump.timeOrigin);
   const first = dump.frames[0]?.[0];

@@ -59,7 +59,12 @@ const INTEGER: Record<string, 'durationMs' | 'seed' | 'mockPort' | 'appPort'> = 
   '--mock-port': 'mockPort',
   '--app-port': 'appPort',
 };
-const LIMITS = { durationMs: [100, 600_000], seed: [0, 2 ** 32 - 1], mockPort: [1, 65_535], appPort: [1, 65_535] } as const;
+const LIMITS = {
+  durationMs: [100, 600_000],
+  seed: [0, 2 ** 32 - 1],
+  mockPort: [1, 65_535],
+  appPort: [1, 65_535],
+} as const;
 
 /** Parse the command line; throws a message that says what was wrong and how to call it. */
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -87,19 +92,23 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       const raw = value();
       const rates = raw.split(',').map(Number);
       if (rates.some((r) => !Number.isFinite(r) || r <= 0 || r > 10_000)) {
-        throw new Error(`--rates needs events per second from 1 to 10000 separated by commas, e.g. 100,500,2000; got "${raw}".\n${USAGE}`);
+        throw new Error(
+          `--rates needs events per second from 1 to 10000 separated by commas, e.g. 100,500,2000; got "${raw}".\n${USAGE}`,
+        );
       }
       set.rates = rates;
     } else if (name === '--mix') {
       const raw = value();
-      if (raw !== 'progress' && raw !== 'mixed' && raw !== 'both') throw new Error(`--mix must be progress, mixed or both; got "${raw}".\n${USAGE}`);
+      if (raw !== 'progress' && raw !== 'mixed' && raw !== 'both')
+        throw new Error(`--mix must be progress, mixed or both; got "${raw}".\n${USAGE}`);
       set.mixes = raw === 'both' ? ['progress', 'mixed'] : [raw];
     } else if (Object.hasOwn(INTEGER, name)) {
       const key = INTEGER[name]!;
       const raw = value();
       const n = Number(raw);
       const [min, max] = LIMITS[key];
-      if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} needs a whole number from ${min} to ${max}; got "${raw}".\n${USAGE}`);
+      if (!Number.isInteger(n) || n < min || n > max)
+        throw new Error(`${name} needs a whole number from ${min} to ${max}; got "${raw}".\n${USAGE}`);
       set[key] = n;
     } else {
       throw new Error(`Unknown option "${arg}".\n${USAGE}`);

@@ -17,7 +17,9 @@ export const CHUNK_MARKERS: ReadonlyArray<{ label: string; pattern: RegExp }> = 
 ];
 
 export function labelChunk(text: string): string {
-  return CHUNK_MARKERS.filter((m) => m.pattern.test(text)).map((m) => m.label).join(' + ');
+  return CHUNK_MARKERS.filter((m) => m.pattern.test(text))
+    .map((m) => m.label)
+    .join(' + ');
 }
 
 export type Chunk = { label: string; text: string };

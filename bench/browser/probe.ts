@@ -133,7 +133,13 @@ export function installProbe(globalName: string): void {
     batches.push([t, changed]);
   });
   // The document itself: an init script runs before <html> exists.
-  observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-valuenow'] });
+  observer.observe(document, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['aria-valuenow'],
+  });
 
   const supports = { longtask: false, loaf: false };
   const watch = (type: string, onEntry: (entry: PerformanceEntry) => void) => {
@@ -145,16 +151,28 @@ export function installProbe(globalName: string): void {
     }
   };
   supports.longtask = watch('longtask', (entry) => {
-    const attribution = (entry as PerformanceEntry & { attribution?: Array<{ name?: string; containerType?: string; containerName?: string }> }).attribution?.[0];
+    const attribution = (
+      entry as PerformanceEntry & {
+        attribution?: Array<{ name?: string; containerType?: string; containerName?: string }>;
+      }
+    ).attribution?.[0];
     longTasks.push({
       start: entry.startTime,
       duration: entry.duration,
       name: entry.name,
-      container: attribution ? `${attribution.containerType ?? ''}${attribution.containerName ? `:${attribution.containerName}` : ''}` : '',
+      container: attribution
+        ? `${attribution.containerType ?? ''}${attribution.containerName ? `:${attribution.containerName}` : ''}`
+        : '',
     });
   });
   supports.loaf = watch('long-animation-frame', (entry) => {
-    type Script = { invoker?: string; invokerType?: string; sourceURL?: string; sourceFunctionName?: string; duration: number };
+    type Script = {
+      invoker?: string;
+      invokerType?: string;
+      sourceURL?: string;
+      sourceFunctionName?: string;
+      duration: number;
+    };
     const loaf = entry as PerformanceEntry & { blockingDuration?: number; scripts?: Script[] };
     const scripts = (loaf.scripts ?? [])
       .slice()

@@ -14,7 +14,13 @@ export const PROFILE_DEFAULTS = {
 };
 
 type CallFrame = { url: string; functionName: string; lineNumber?: number; columnNumber?: number };
-export type CpuProfile = { nodes: Array<{ id: number; callFrame: CallFrame }>; startTime: number; endTime: number; samples?: number[]; timeDeltas?: number[] };
+export type CpuProfile = {
+  nodes: Array<{ id: number; callFrame: CallFrame }>;
+  startTime: number;
+  endTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+};
 export type ProfileShare = { what: string; ms: number; share: number };
 export type ProfileSummary = {
   totalMs: number;
@@ -63,12 +69,18 @@ function nameOf(frame: CallFrame, chunks: ReadonlyMap<string, Chunk>): string {
 }
 
 /** Self time per bucket, from the samples and their time deltas; idle time is left out of the shares. */
-export function summarizeProfile(profile: CpuProfile, chunks: ReadonlyMap<string, Chunk> = new Map(), top = PROFILE_DEFAULTS.top): ProfileSummary {
-  const nodeById = new Map(profile.nodes.map((n) => {
-    const bucket = bucketOf(n.callFrame, chunks);
-    const fn = n.callFrame.url ? `${bucket}: ${nameOf(n.callFrame, chunks)}` : bucket;
-    return [n.id, { bucket, fn }];
-  }));
+export function summarizeProfile(
+  profile: CpuProfile,
+  chunks: ReadonlyMap<string, Chunk> = new Map(),
+  top = PROFILE_DEFAULTS.top,
+): ProfileSummary {
+  const nodeById = new Map(
+    profile.nodes.map((n) => {
+      const bucket = bucketOf(n.callFrame, chunks);
+      const fn = n.callFrame.url ? `${bucket}: ${nameOf(n.callFrame, chunks)}` : bucket;
+      return [n.id, { bucket, fn }];
+    }),
+  );
   const byBucket = new Map<string, number>();
   const byFunction = new Map<string, number>();
   const samples = profile.samples ?? [];
@@ -84,6 +96,14 @@ export function summarizeProfile(profile: CpuProfile, chunks: ReadonlyMap<string
   byFunction.delete('(idle)');
   const busyMs = [...byBucket.values()].reduce((a, b) => a + b, 0);
   const shares = (map: Map<string, number>) =>
-    [...map].map(([what, ms]) => ({ what, ms, share: busyMs > 0 ? ms / busyMs : 0 })).sort((a, b) => b.ms - a.ms).slice(0, top);
-  return { totalMs: (profile.endTime - profile.startTime) / 1_000, busyMs, top: shares(byBucket), functions: shares(byFunction) };
+    [...map]
+      .map(([what, ms]) => ({ what, ms, share: busyMs > 0 ? ms / busyMs : 0 }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, top);
+  return {
+    totalMs: (profile.endTime - profile.startTime) / 1_000,
+    busyMs,
+    top: shares(byBucket),
+    functions: shares(byFunction),
+  };
 }

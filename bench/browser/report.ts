@@ -101,7 +101,11 @@ export function figures(r: RateResult): RateFigures {
   };
 }
 
-const share = (x: { what: string; ms: number; share: number }) => ({ what: x.what, ms: Math.round(x.ms), share: Math.round(x.share * 1_000) / 1_000 });
+const share = (x: { what: string; ms: number; share: number }) => ({
+  what: x.what,
+  ms: Math.round(x.ms),
+  share: Math.round(x.share * 1_000) / 1_000,
+});
 
 function profileFigures(r: RateResult): NonNullable<RateFigures['profile']> {
   const out: NonNullable<RateFigures['profile']> = {};
@@ -159,7 +163,9 @@ export function targets(b: BenchResult): Target[] {
     {
       name: `p99 frame→DOM < ${TARGETS.p99Ms} ms at ${TARGETS.atRate} events/s`,
       met: p99Met,
-      detail: p99s.length ? p99s.map((x) => `${x.mix} ${x.p99 === null ? 'n/a' : `${x.p99} ms`}`).join(', ') : `not run (add ${TARGETS.atRate} to --rates)`,
+      detail: p99s.length
+        ? p99s.map((x) => `${x.mix} ${x.p99 === null ? 'n/a' : `${x.p99} ms`}`).join(', ')
+        : `not run (add ${TARGETS.atRate} to --rates)`,
     },
     {
       name: `no long task over ${TARGETS.longTaskMs} ms from the bridge`,
@@ -176,20 +182,55 @@ export function formatTable(b: BenchResult): string {
   const cell = (n: number | null, digits = 1) => (n === null ? 'n/a' : n.toFixed(digits));
   const main = b.results.map((r) => {
     const f = figures(r);
-    return [r.mix, num(r.rate), num(f.events_sent), cell(f.achieved_rate, 0), num(f.progress_frames), cell(f.p50_ms), cell(f.p99_ms), cell(f.send_to_dom_p99_ms),
-      num(f.values_seen), num(f.superseded), num(f.not_shown), num(f.long_tasks), cell(f.max_long_task_ms, 0), num(f.bridge_scripts_over_50ms),
-      f.settled_ms === null ? `> ${num(o.settleMaxMs)}` : num(f.settled_ms)];
+    return [
+      r.mix,
+      num(r.rate),
+      num(f.events_sent),
+      cell(f.achieved_rate, 0),
+      num(f.progress_frames),
+      cell(f.p50_ms),
+      cell(f.p99_ms),
+      cell(f.send_to_dom_p99_ms),
+      num(f.values_seen),
+      num(f.superseded),
+      num(f.not_shown),
+      num(f.long_tasks),
+      cell(f.max_long_task_ms, 0),
+      num(f.bridge_scripts_over_50ms),
+      f.settled_ms === null ? `> ${num(o.settleMaxMs)}` : num(f.settled_ms),
+    ];
   });
-  const perScreen = b.results.flatMap((r) => r.screens.map((s) => [r.mix, num(r.rate), s.screen, num(s.rows), num(s.progressFrames - s.offScreen), cell(s.p50Ms), cell(s.p99Ms),
-    num(s.exact), num(s.notShown), num(s.domUnmatched), cell(s.batchesPerS, 0), cell(s.rowBatchesPerS, 0), num(s.longTasks.count), cell(s.longTasks.maxMs, 0)]));
-  const scripts = b.results.flatMap((r) => sources(r).map((x) => `  ${`${r.mix}@${r.rate}/s`.padEnd(16)} ${x.what}: ${x.count}×, ${x.ms.toFixed(0)} ms`));
+  const perScreen = b.results.flatMap((r) =>
+    r.screens.map((s) => [
+      r.mix,
+      num(r.rate),
+      s.screen,
+      num(s.rows),
+      num(s.progressFrames - s.offScreen),
+      cell(s.p50Ms),
+      cell(s.p99Ms),
+      num(s.exact),
+      num(s.notShown),
+      num(s.domUnmatched),
+      cell(s.batchesPerS, 0),
+      cell(s.rowBatchesPerS, 0),
+      num(s.longTasks.count),
+      cell(s.longTasks.maxMs, 0),
+    ]),
+  );
+  const scripts = b.results.flatMap((r) =>
+    sources(r).map((x) => `  ${`${r.mix}@${r.rate}/s`.padEnd(16)} ${x.what}: ${x.count}×, ${x.ms.toFixed(0)} ms`),
+  );
   const supports = b.results[0]?.screens[0]?.supports;
   const profiles = b.results.flatMap((r) =>
     r.profiles.flatMap((p, i) =>
       p
         ? [
             `  ${`${r.mix}@${r.rate}/s`.padEnd(16)} ${(r.screens[i]?.screen ?? '').padEnd(11)} busy ${num(p.busyMs)} ms: ${p.top.map((x) => `${x.what} ${pct(x.share)}`).join(', ')}`,
-            `  ${''.padEnd(28)} top functions: ${p.functions.slice(0, 5).map((x) => `${x.what} ${pct(x.share)}`).join(', ')}`,
+            `  ${''.padEnd(28)} top functions: ${p.functions
+              .slice(0, 5)
+              .map((x) => `${x.what} ${pct(x.share)}`)
+              .join(', ')}`,
           ]
         : [],
     ),
@@ -199,25 +240,83 @@ export function formatTable(b: BenchResult): string {
     `each rate streams for ${num(o.durationMs)} ms through POST /__control/stream (seeded); machine: ${cpus().length} cores, ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, node ${process.version}`,
     `load average (1/5/15 min): ${b.loadAverage.start.map((n) => n.toFixed(2)).join(' ')} at the start, ${b.loadAverage.end.map((n) => n.toFixed(2)).join(' ')} at the end`,
     '',
-    table(['mix', 'rate/s', 'sent', 'reached/s', 'frames', 'p50 ms', 'p99 ms', 'send→DOM p99', 'seen', 'superseded', 'not shown', 'long tasks', 'max ms', 'bridge >50', 'settled ms'], main),
-    'frames = progress frames about an action with a row on a screen (summed over screens); p50/p99 = from the frame reaching the page\'s JS',
+    table(
+      [
+        'mix',
+        'rate/s',
+        'sent',
+        'reached/s',
+        'frames',
+        'p50 ms',
+        'p99 ms',
+        'send→DOM p99',
+        'seen',
+        'superseded',
+        'not shown',
+        'long tasks',
+        'max ms',
+        'bridge >50',
+        'settled ms',
+      ],
+      main,
+    ),
+    "frames = progress frames about an action with a row on a screen (summed over screens); p50/p99 = from the frame reaching the page's JS",
     'until its row showed that value or a newer one; send→DOM adds the socket and any wait for the main thread (server timestamp);',
     'seen = values the DOM showed exactly; superseded = overtaken by a newer value before a render; long tasks = PerformanceObserver',
     '"longtask" entries on all screens; bridge >50 = callbacks into the bridge\'s chunk over 50 ms; settled = stream end → every row equal to REST',
     '(when that takes longer than the wait, the screens are reloaded so the next rate does not inherit the backlog).',
     '',
-    table(['mix', 'rate/s', 'screen', 'rows', 'frames', 'p50 ms', 'p99 ms', 'seen', 'not shown', 'unmatched', 'DOM batches/s', 'row batches/s', 'long tasks', 'max ms'], perScreen),
+    table(
+      [
+        'mix',
+        'rate/s',
+        'screen',
+        'rows',
+        'frames',
+        'p50 ms',
+        'p99 ms',
+        'seen',
+        'not shown',
+        'unmatched',
+        'DOM batches/s',
+        'row batches/s',
+        'long tasks',
+        'max ms',
+      ],
+      perScreen,
+    ),
     'DOM batches/s = MutationObserver callbacks per second while the stream ran: a proxy for React commits (one callback per task that changed',
     'the DOM, so it counts commits that touched the DOM and can merge two commits of one task); row batches = those that changed a shown progress.',
-    ...b.results.flatMap((r) => r.screens.filter((s) => s.visibility !== 'visible').map((s) => `warning: ${s.screen} was ${s.visibility} during ${r.mix}@${r.rate}/s (timers throttled): its figures are not comparable.`)),
-    ...(supports && !supports.longtask ? ['this browser reports no long tasks (PerformanceObserver "longtask" unsupported): the long-task columns are not measured.'] : []),
+    ...b.results.flatMap((r) =>
+      r.screens
+        .filter((s) => s.visibility !== 'visible')
+        .map(
+          (s) =>
+            `warning: ${s.screen} was ${s.visibility} during ${r.mix}@${r.rate}/s (timers throttled): its figures are not comparable.`,
+        ),
+    ),
+    ...(supports && !supports.longtask
+      ? [
+          'this browser reports no long tasks (PerformanceObserver "longtask" unsupported): the long-task columns are not measured.',
+        ]
+      : []),
     ...(scripts.length
-      ? ['', 'scripts that ran in long animation frames (LoAF attribution; a script\'s time includes what it calls synchronously):', ...scripts]
+      ? [
+          '',
+          "scripts that ran in long animation frames (LoAF attribution; a script's time includes what it calls synchronously):",
+          ...scripts,
+        ]
       : []),
     ...(profiles.length
-      ? ['', 'main-thread time by chunk (CPU profile, self time, idle left out; the stream and its settling):', ...profiles]
+      ? [
+          '',
+          'main-thread time by chunk (CPU profile, self time, idle left out; the stream and its settling):',
+          ...profiles,
+        ]
       : []),
-    ...(b.pageErrors.length ? ['', `page errors (${b.pageErrors.length}):`, ...b.pageErrors.slice(0, 5).map((e) => `  ${e.slice(0, 200)}`)] : []),
+    ...(b.pageErrors.length
+      ? ['', `page errors (${b.pageErrors.length}):`, ...b.pageErrors.slice(0, 5).map((e) => `  ${e.slice(0, 200)}`)]
+      : []),
     '',
     'targets (issue 7; reported, not enforced):',
     ...targets(b).map((t) => `  ${t.met === null ? 'n/a    ' : t.met ? 'met    ' : 'MISSED '} ${t.name}: ${t.detail}`),
@@ -228,7 +327,13 @@ export function formatTable(b: BenchResult): string {
 function table(header: string[], rows: string[][]): string {
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((row) => (row[c] ?? '').length)));
-  const line = (row: string[]) => row.map((cell, c) => (c === 0 || (c === 2 && header[2] === 'screen') ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, c) =>
+        c === 0 || (c === 2 && header[2] === 'screen') ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!),
+      )
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

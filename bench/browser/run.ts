@@ -15,7 +15,15 @@ export const RUN_DEFAULTS = {
   /** The actions list (every action) and a goal's page (its actions), open side by side as two tabs. */
   screens: ['/actions', '/goals/g-1'],
   chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromiumArgs: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  chromiumArgs: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
   viewport: { width: 1280, height: 900 },
   warmupRate: 200,
   pollMs: 100,
@@ -52,10 +60,18 @@ const redact = (text: string) => text.replace(/(access_token=)[^&\s"']+/gi, '$1[
 
 export async function runBrowserBench(options: BrowserBenchOptions, log: (line: string) => void): Promise<BenchResult> {
   if (!existsSync(RUN_DEFAULTS.chromiumPath)) {
-    throw new Error(`Chromium is not at ${RUN_DEFAULTS.chromiumPath}. Run \`node scripts/ensure-chromium.mjs\` (npm run bench:browser does) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium is not at ${RUN_DEFAULTS.chromiumPath}. Run \`node scripts/ensure-chromium.mjs\` (npm run bench:browser does) or set CHROMIUM_PATH.`,
+    );
   }
   const loadStart = loadavg();
-  const servers = await startServers({ mockPort: options.mockPort, appPort: options.appPort, distDir: options.distDir, rebuild: options.rebuild, log });
+  const servers = await startServers({
+    mockPort: options.mockPort,
+    appPort: options.appPort,
+    distDir: options.distDir,
+    rebuild: options.rebuild,
+    log,
+  });
   let browser: Browser | undefined;
   const stopAll = async () => {
     await browser?.close().catch(() => {});
@@ -65,7 +81,11 @@ export async function runBrowserBench(options: BrowserBenchOptions, log: (line: 
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    browser = await chromium.launch({ executablePath: RUN_DEFAULTS.chromiumPath, args: RUN_DEFAULTS.chromiumArgs, headless: !options.headed });
+    browser = await chromium.launch({
+      executablePath: RUN_DEFAULTS.chromiumPath,
+      args: RUN_DEFAULTS.chromiumArgs,
+      headless: !options.headed,
+    });
     const context = await browser.newContext({ viewport: RUN_DEFAULTS.viewport });
     const pageErrors: string[] = [];
     const screens: Screen[] = [];
@@ -84,27 +104,46 @@ export async function runBrowserBench(options: BrowserBenchOptions, log: (line: 
 
     const warmUp = async () => {
       if (options.warmupMs <= 0) return;
-      await stream(servers, { rate: RUN_DEFAULTS.warmupRate, durationMs: options.warmupMs, mix: 'progress', seed: options.seed - 1 });
+      await stream(servers, {
+        rate: RUN_DEFAULTS.warmupRate,
+        durationMs: options.warmupMs,
+        mix: 'progress',
+        seed: options.seed - 1,
+      });
       await settle(servers, token, screens, options.settleMaxMs);
     };
     await warmUp();
-    const runs: Array<Omit<RateResult, 'screens' | 'profiles'> & { dumps: ProbeDump[]; cpu: Array<CpuProfile | null> }> = [];
+    const runs: Array<
+      Omit<RateResult, 'screens' | 'profiles'> & { dumps: ProbeDump[]; cpu: Array<CpuProfile | null> }
+    > = [];
     for (const mix of options.mixes) {
       for (const rate of options.rates) {
         log(`${mix}: ${rate} events/s for ${options.durationMs / 1_000} s...`);
-        await Promise.all(screens.map(({ page }) => page.evaluate((name) => (window as unknown as Record<string, ProbeApi>)[name]!.reset(), PROBE_GLOBAL)));
+        await Promise.all(
+          screens.map(({ page }) =>
+            page.evaluate((name) => (window as unknown as Record<string, ProbeApi>)[name]!.reset(), PROBE_GLOBAL),
+          ),
+        );
         const sessions = options.profile ? await Promise.all(screens.map(({ page }) => startProfile(page))) : [];
         const status = await stream(servers, { rate, durationMs: options.durationMs, mix, seed: options.seed + rate });
         const settledAt = await settle(servers, token, screens, options.settleMaxMs);
         const cpu = options.profile ? await Promise.all(sessions.map(stopProfile)) : screens.map(() => null);
         const dumps = await Promise.all(
-          screens.map(({ page }) => page.evaluate((name) => (window as unknown as Record<string, ProbeApi>)[name]!.dump(), PROBE_GLOBAL) as Promise<ProbeDump>),
+          screens.map(
+            ({ page }) =>
+              page.evaluate(
+                (name) => (window as unknown as Record<string, ProbeApi>)[name]!.dump(),
+                PROBE_GLOBAL,
+              ) as Promise<ProbeDump>,
+          ),
         );
         const settledMs = settledAt === null ? null : Math.max(0, settledAt - (status.finished_at ?? settledAt));
         runs.push({ mix, rate, stream: status, settledMs, dumps, cpu });
         if (settledAt === null) {
           // Frames still queued in the page would land in the next rate's figures: start it on fresh pages.
-          log(`the screens had not caught up with REST ${options.settleMaxMs / 1_000} s after the stream; reloading them so the next rate starts without that backlog`);
+          log(
+            `the screens had not caught up with REST ${options.settleMaxMs / 1_000} s after the stream; reloading them so the next rate starts without that backlog`,
+          );
           for (const { page } of screens) {
             await page.reload();
             await waitLive(page);
@@ -152,7 +191,9 @@ async function signIn(page: Page, appUrl: string, path: string): Promise<void> {
 }
 
 async function waitLive(page: Page): Promise<void> {
-  await page.locator('[data-testid="realtime-status"][data-state="live"]').waitFor({ timeout: RUN_DEFAULTS.liveTimeoutMs });
+  await page
+    .locator('[data-testid="realtime-status"][data-state="live"]')
+    .waitFor({ timeout: RUN_DEFAULTS.liveTimeoutMs });
   await page.locator('[data-testid^="action-row-"]').first().waitFor({ timeout: RUN_DEFAULTS.liveTimeoutMs });
 }
 
@@ -162,7 +203,10 @@ async function json<T>(url: string, init?: { method?: string; body?: unknown; to
   try {
     res = await fetch(url, {
       method,
-      headers: { 'content-type': 'application/json', ...(init?.token ? { authorization: `Bearer ${init.token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(init?.token ? { authorization: `Bearer ${init.token}` } : {}),
+      },
       body: init?.body === undefined ? undefined : JSON.stringify(init.body),
       signal: AbortSignal.timeout(RUN_DEFAULTS.requestTimeoutMs),
     });
@@ -176,14 +220,21 @@ async function json<T>(url: string, init?: { method?: string; body?: unknown; to
 }
 
 async function apiToken(servers: Servers): Promise<string> {
-  const auth = await json<{ access_token: string }>(`${servers.mockUrl}/api/auth/login`, { body: { email: RUN_DEFAULTS.email } });
+  const auth = await json<{ access_token: string }>(`${servers.mockUrl}/api/auth/login`, {
+    body: { email: RUN_DEFAULTS.email },
+  });
   return auth.access_token;
 }
 
 /** Start a stream through mock-ws's control verb and wait for its last event. */
-async function stream(servers: Servers, s: { rate: number; durationMs: number; mix: Mix; seed: number }): Promise<StreamStatus> {
+async function stream(
+  servers: Servers,
+  s: { rate: number; durationMs: number; mix: Mix; seed: number },
+): Promise<StreamStatus> {
   const url = `${servers.mockUrl}/__control/stream`;
-  await json<StreamStatus>(url, { body: { tenant: RUN_DEFAULTS.tenant, rate: s.rate, duration_ms: s.durationMs, mix: s.mix, seed: s.seed } });
+  await json<StreamStatus>(url, {
+    body: { tenant: RUN_DEFAULTS.tenant, rate: s.rate, duration_ms: s.durationMs, mix: s.mix, seed: s.seed },
+  });
   const deadline = Date.now() + s.durationMs + RUN_DEFAULTS.streamSlackMs;
   for (;;) {
     await sleep(RUN_DEFAULTS.pollMs);
@@ -192,7 +243,10 @@ async function stream(servers: Servers, s: { rate: number; durationMs: number; m
       if (status.stopped) throw new Error(`The stream ended early: ${status.stopped}.`);
       return status;
     }
-    if (Date.now() > deadline) throw new Error(`The ${s.rate}/s stream was still running ${RUN_DEFAULTS.streamSlackMs / 1_000} s after its planned end (${status.events} of ${status.planned} events sent); mock-ws cannot keep up on this machine.`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `The ${s.rate}/s stream was still running ${RUN_DEFAULTS.streamSlackMs / 1_000} s after its planned end (${status.events} of ${status.planned} events sent); mock-ws cannot keep up on this machine.`,
+      );
   }
 }
 
@@ -200,9 +254,15 @@ async function stream(servers: Servers, s: { rate: number; durationMs: number; m
 async function settle(servers: Servers, token: string, screens: Screen[], maxMs: number): Promise<number | null> {
   const deadline = Date.now() + maxMs;
   for (;;) {
-    const truth = await json<{ items: Array<{ id: string; progress: number }> }>(`${servers.mockUrl}/api/actions`, { token });
+    const truth = await json<{ items: Array<{ id: string; progress: number }> }>(`${servers.mockUrl}/api/actions`, {
+      token,
+    });
     const progress = new Map(truth.items.map((a) => [a.id, Math.round(a.progress)]));
-    const shown = await Promise.all(screens.map(({ page }) => page.evaluate((name) => (window as unknown as Record<string, ProbeApi>)[name]!.rows(), PROBE_GLOBAL)));
+    const shown = await Promise.all(
+      screens.map(({ page }) =>
+        page.evaluate((name) => (window as unknown as Record<string, ProbeApi>)[name]!.rows(), PROBE_GLOBAL),
+      ),
+    );
     const at = Date.now();
     if (shown.every((rows) => Object.entries(rows).every(([id, value]) => progress.get(id) === value))) return at;
     if (at > deadline) return null;

@@ -22,7 +22,13 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BIN = join(ROOT, 'node_modules', '.bin');
 const STAMP = 'bench-env.json';
 
-export type ServerOptions = { mockPort: number; appPort: number; distDir: string; rebuild: boolean; log: (line: string) => void };
+export type ServerOptions = {
+  mockPort: number;
+  appPort: number;
+  distDir: string;
+  rebuild: boolean;
+  log: (line: string) => void;
+};
 export type Servers = {
   appUrl: string;
   mockUrl: string;
@@ -52,7 +58,12 @@ type Child = { name: string; child: ChildProcess; tail: string[] };
 
 function start(name: string, command: string, args: string[], env: Record<string, string>): Child {
   // Own process group: stopping it ends npm/tsx/next grandchildren too.
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const entry: Child = { name, child, tail: [] };
   const keep = (chunk: Buffer) => {
     entry.tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
@@ -73,7 +84,10 @@ async function waitUntilUp(entry: Child, url: string): Promise<void> {
       await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(2_000) });
       return;
     } catch {
-      if (Date.now() > deadline) throw new Error(`${entry.name} did not answer at ${url} within ${SERVER_DEFAULTS.readyTimeoutMs / 1_000} s. Its last output:\n${entry.tail.join('\n')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `${entry.name} did not answer at ${url} within ${SERVER_DEFAULTS.readyTimeoutMs / 1_000} s. Its last output:\n${entry.tail.join('\n')}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, SERVER_DEFAULTS.pollMs));
     }
   }
@@ -92,7 +106,14 @@ async function stopAll(children: Child[]): Promise<void> {
   };
   signal('SIGTERM');
   const force = setTimeout(() => signal('SIGKILL'), SERVER_DEFAULTS.stopGraceMs);
-  await Promise.all(alive.map(({ child }) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)))));
+  await Promise.all(
+    alive.map(
+      ({ child }) =>
+        new Promise((resolve) =>
+          child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve),
+        ),
+    ),
+  );
   clearTimeout(force);
 }
 
@@ -111,9 +132,14 @@ async function build(opts: ServerOptions, env: Record<string, string>): Promise<
 
 export async function startServers(opts: ServerOptions): Promise<Servers> {
   const { host } = SERVER_DEFAULTS;
-  for (const [port, what, flag] of [[opts.mockPort, 'mock-ws', '--mock-port'], [opts.appPort, 'the app', '--app-port']] as const) {
+  for (const [port, what, flag] of [
+    [opts.mockPort, 'mock-ws', '--mock-port'],
+    [opts.appPort, 'the app', '--app-port'],
+  ] as const) {
     if (!(await portFree(port))) {
-      throw new Error(`Port ${port} on ${host} is already in use, so ${what} cannot start there. Stop whatever uses it (another bench:browser run?) or pass ${flag} N (a new mock-ws port rebuilds the app).`);
+      throw new Error(
+        `Port ${port} on ${host} is already in use, so ${what} cannot start there. Stop whatever uses it (another bench:browser run?) or pass ${flag} N (a new mock-ws port rebuilds the app).`,
+      );
     }
   }
   const env = buildEnv(opts.mockPort);
@@ -123,8 +149,18 @@ export async function startServers(opts: ServerOptions): Promise<Servers> {
   const children: Child[] = [];
   const stop = () => stopAll(children);
   try {
-    children.push(start('mock-ws', join(BIN, 'tsx'), ['mock-ws/server.ts'], { MOCK_WS_PORT: String(opts.mockPort), MOCK_WS_ALLOWED_ORIGINS: appUrl, MOCK_WS_QUIET: '1' }));
-    children.push(start('next start', join(BIN, 'next'), ['start', '-H', host, '-p', String(opts.appPort)], { NEXT_DIST_DIR: opts.distDir }));
+    children.push(
+      start('mock-ws', join(BIN, 'tsx'), ['mock-ws/server.ts'], {
+        MOCK_WS_PORT: String(opts.mockPort),
+        MOCK_WS_ALLOWED_ORIGINS: appUrl,
+        MOCK_WS_QUIET: '1',
+      }),
+    );
+    children.push(
+      start('next start', join(BIN, 'next'), ['start', '-H', host, '-p', String(opts.appPort)], {
+        NEXT_DIST_DIR: opts.distDir,
+      }),
+    );
     await Promise.all([waitUntilUp(children[0]!, `${mockUrl}/health`), waitUntilUp(children[1]!, appUrl)]);
   } catch (error) {
     await stop();
@@ -134,6 +170,9 @@ export async function startServers(opts: ServerOptions): Promise<Servers> {
   const exited = () =>
     children
       .filter(({ child }) => child.exitCode !== null || child.signalCode !== null)
-      .map(({ name, child, tail }) => `${name} exited (${child.signalCode ?? `exit code ${child.exitCode}`}). Its last output:\n${tail.join('\n')}`);
+      .map(
+        ({ name, child, tail }) =>
+          `${name} exited (${child.signalCode ?? `exit code ${child.exitCode}`}). Its last output:\n${tail.join('\n')}`,
+      );
   return { appUrl, mockUrl, exited, stop };
 }

@@ -24,7 +24,13 @@ export function CompleteActionButton({ action }: { action: Action }) {
   const { update } = useActionUpdate(action);
   if (action.status === 'done') return null;
   return (
-    <Button size="sm" variant="secondary" icon={<IconCheck />} onClick={() => update({ status: 'done' }, 'complete')} aria-label={`Complete ${action.title}`}>
+    <Button
+      size="sm"
+      variant="secondary"
+      icon={<IconCheck />}
+      onClick={() => update({ status: 'done' }, 'complete')}
+      aria-label={`Complete ${action.title}`}
+    >
       Complete
     </Button>
   );
@@ -47,7 +53,15 @@ function ProgressForm({ action, onDone }: { action: Action; onDone: () => void }
   return (
     <form className={styles.progressForm} onSubmit={submit} noValidate>
       <Field label="Progress" error={error ?? undefined}>
-        <NumberInput value={value} onChange={(e) => setValue(e.target.value)} min={0} max={100} step={5} unit="%" controlSize="sm" />
+        <NumberInput
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          min={0}
+          max={100}
+          step={5}
+          unit="%"
+          controlSize="sm"
+        />
       </Field>
       <Button type="submit" size="sm" variant="secondary">
         Set
@@ -70,10 +84,20 @@ export function ActionEditMenu({ action, people }: { action: Action; people: rea
       {(close) => (
         <div className={styles.editPanel}>
           <Field label="Status">
-            <Select controlSize="sm" value={action.status} options={ACTION_STATUS_OPTIONS} onChange={(e) => update({ status: e.target.value as Action['status'] }, 'change the status of')} />
+            <Select
+              controlSize="sm"
+              value={action.status}
+              options={ACTION_STATUS_OPTIONS}
+              onChange={(e) => update({ status: e.target.value as Action['status'] }, 'change the status of')}
+            />
           </Field>
           <Field label="Priority">
-            <Select controlSize="sm" value={action.priority} options={PRIORITY_OPTIONS} onChange={(e) => update({ priority: e.target.value as Action['priority'] }, 'change the priority of')} />
+            <Select
+              controlSize="sm"
+              value={action.priority}
+              options={PRIORITY_OPTIONS}
+              onChange={(e) => update({ priority: e.target.value as Action['priority'] }, 'change the priority of')}
+            />
           </Field>
           <Field label="Assignee">
             <Select

@@ -54,7 +54,11 @@ function ActionRowView({ action, people, assigneeName, goal }: ActionRowProps) {
               {action.dueDate ? ' · ' : null}
             </>
           ) : null}
-          {action.dueDate ? <span className={overdue ? styles.overdue : undefined}>{overdue ? 'Overdue since' : 'Due'} {formatDate(action.dueDate)}</span> : null}
+          {action.dueDate ? (
+            <span className={overdue ? styles.overdue : undefined}>
+              {overdue ? 'Overdue since' : 'Due'} {formatDate(action.dueDate)}
+            </span>
+          ) : null}
         </>
       }
       end={

@@ -25,7 +25,13 @@ export function ActionsView() {
       <PageHeader title="Actions" description="Every action across your goals: who owns it, and how far along it is." />
       <Toolbar aria-label="Filter actions">
         <Field label="Status" hideLabel>
-          <Select controlSize="sm" value={status ?? ''} onChange={(e) => setStatus(e.target.value)} placeholder="All statuses" options={ACTION_STATUS_OPTIONS} />
+          <Select
+            controlSize="sm"
+            value={status ?? ''}
+            onChange={(e) => setStatus(e.target.value)}
+            placeholder="All statuses"
+            options={ACTION_STATUS_OPTIONS}
+          />
         </Field>
         <Field label="Assignee" hideLabel>
           <Select

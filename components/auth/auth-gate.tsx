@@ -21,5 +21,10 @@ export function AuthGate({ children }: { children: ReactNode }) {
   }, [auth.status, pathname, router]);
 
   if (auth.status === 'signed-in' || auth.status === 'expired') return <>{children}</>;
-  return <Loading label={auth.status === 'signed-out' ? 'Taking you to sign in…' : 'Loading your workspace…'} style={{ minHeight: '100vh' }} />;
+  return (
+    <Loading
+      label={auth.status === 'signed-out' ? 'Taking you to sign in…' : 'Loading your workspace…'}
+      style={{ minHeight: '100vh' }}
+    />
+  );
 }

@@ -36,7 +36,9 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
 
 export function formatNumber(value: number | null | undefined, unit?: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const text = Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const text = Number.isInteger(value)
+    ? value.toLocaleString('en-US')
+    : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
   if (!unit) return text;
   return unit === '%' ? `${text}%` : `${text} ${unit}`;
 }

@@ -1,7 +1,8 @@
 import { ACTION_STATUSES, GOAL_STATUSES, ISSUE_STATUSES, PRIORITIES } from '@/lib/protocol';
 import { statusWords, type SelectOption } from '@/components/ui';
 
-const toOptions = (values: readonly string[]): SelectOption[] => values.map((v) => ({ value: v, label: statusWords(v) }));
+const toOptions = (values: readonly string[]): SelectOption[] =>
+  values.map((v) => ({ value: v, label: statusWords(v) }));
 
 export const GOAL_STATUS_OPTIONS = toOptions(GOAL_STATUSES);
 export const ACTION_STATUS_OPTIONS = toOptions(ACTION_STATUSES);

@@ -7,7 +7,10 @@ import { usePathname, useRouter, useSearchParams } from 'next/navigation';
  * A list filter kept in the URL (`/goals?status=active`), so it survives a reload and can be
  * shared. Values outside `allowed` read as no filter. Needs a Suspense boundary above.
  */
-export function useFilterParam<T extends string>(name: string, allowed?: readonly T[]): [T | undefined, (value: string) => void] {
+export function useFilterParam<T extends string>(
+  name: string,
+  allowed?: readonly T[],
+): [T | undefined, (value: string) => void] {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();

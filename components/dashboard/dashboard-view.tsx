@@ -18,12 +18,18 @@ export function DashboardView() {
   const goals = useQuery(goalQueries.list());
   const { nameOf } = usePeople();
   const goalTitles = useMemo(() => new Map((goals.data?.items ?? []).map((g) => [g.id, g.title])), [goals.data]);
-  const tenantName = auth.status === 'signed-in' || auth.status === 'expired' ? (auth.tenant?.name ?? auth.tenantId) : null;
+  const tenantName =
+    auth.status === 'signed-in' || auth.status === 'expired' ? (auth.tenant?.name ?? auth.tenantId) : null;
   const firstName = auth.status === 'signed-in' ? auth.user.name.split(' ')[0] : null;
 
   return (
     <>
-      <PageHeader title="Dashboard" description={tenantName ? `${firstName ? `Hi ${firstName}. ` : ''}Here is where ${tenantName} stands.` : undefined} />
+      <PageHeader
+        title="Dashboard"
+        description={
+          tenantName ? `${firstName ? `Hi ${firstName}. ` : ''}Here is where ${tenantName} stands.` : undefined
+        }
+      />
       <QueryView
         query={summary}
         errorTitle="Couldn't load the dashboard"
@@ -39,24 +45,48 @@ export function DashboardView() {
           <div className={styles.layout}>
             <Grid minColumn={200} className={styles.stats}>
               <Link href="/goals?status=active" className={styles.statLink}>
-                <Stat data-testid="stat-active-goals" label="Active goals" value={d.activeGoals} hint="View active goals →" />
+                <Stat
+                  data-testid="stat-active-goals"
+                  label="Active goals"
+                  value={d.activeGoals}
+                  hint="View active goals →"
+                />
               </Link>
               <Link href="/issues" className={styles.statLink}>
-                <Stat data-testid="stat-open-issues" label="Open issues" value={d.openIssues} hint="Open or in progress" />
+                <Stat
+                  data-testid="stat-open-issues"
+                  label="Open issues"
+                  value={d.openIssues}
+                  hint="Open or in progress"
+                />
               </Link>
               <Link href="/actions" className={styles.statLink}>
-                <Stat data-testid="stat-actions-due" label="Actions due" value={d.actionsDue} hint="Overdue or due within 7 days" />
+                <Stat
+                  data-testid="stat-actions-due"
+                  label="Actions due"
+                  value={d.actionsDue}
+                  hint="Overdue or due within 7 days"
+                />
               </Link>
             </Grid>
             <div className={styles.columns}>
               <Card padding="none" as="section" aria-labelledby="recent-activity">
                 <CardHeader title={<span id="recent-activity">Recent activity</span>} level={2} />
                 {d.recentActivity.length === 0 ? (
-                  <EmptyState compact title="Nothing yet" description="Comments and status changes will show up here." />
+                  <EmptyState
+                    compact
+                    title="Nothing yet"
+                    description="Comments and status changes will show up here."
+                  />
                 ) : (
                   <ul className={styles.feed} aria-label="Recent activity">
                     {d.recentActivity.map((a) => (
-                      <ActivityItem key={a.id} activity={a} actorName={nameOf(a.actorId)} goalTitle={goalTitles.get(a.goalId) ?? null} />
+                      <ActivityItem
+                        key={a.id}
+                        activity={a}
+                        actorName={nameOf(a.actorId)}
+                        goalTitle={goalTitles.get(a.goalId) ?? null}
+                      />
                     ))}
                   </ul>
                 )}
@@ -65,7 +95,11 @@ export function DashboardView() {
                 <CardHeader
                   title={<span id="measures-glance">Measures at a glance</span>}
                   level={2}
-                  actions={<Link href="/measures" className={styles.more}>All measures</Link>}
+                  actions={
+                    <Link href="/measures" className={styles.more}>
+                      All measures
+                    </Link>
+                  }
                 />
                 {d.measures.length === 0 ? (
                   <EmptyState compact title="No measures yet" />

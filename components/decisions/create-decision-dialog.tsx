@@ -76,16 +76,31 @@ function CreateDecisionDialog({ open, onClose }: { open: boolean; onClose: () =>
     >
       <form id="create-decision-form" className="pp-form" onSubmit={submit} noValidate>
         <Field label="Title" required error={errors.title ?? (create.isError ? errorMessage(create.error) : undefined)}>
-          <Input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} placeholder="e.g. Hire remote-first" />
+          <Input
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            maxLength={500}
+            placeholder="e.g. Hire remote-first"
+          />
         </Field>
         <Field label="Outcome" required error={errors.outcome}>
           <Textarea value={outcome} onChange={(e) => setOutcome(e.target.value)} rows={3} maxLength={10_000} />
         </Field>
         <Field label="Goal" hint="Optional.">
-          <Select value={goalId} onChange={(e) => setGoalId(e.target.value)} placeholder="No goal" options={(goals.data?.items ?? []).map((g) => ({ value: g.id, label: g.title }))} />
+          <Select
+            value={goalId}
+            onChange={(e) => setGoalId(e.target.value)}
+            placeholder="No goal"
+            options={(goals.data?.items ?? []).map((g) => ({ value: g.id, label: g.title }))}
+          />
         </Field>
         <Field label="Issue" hint="Optional.">
-          <Select value={issueId} onChange={(e) => setIssueId(e.target.value)} placeholder="No issue" options={(issues.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }))} />
+          <Select
+            value={issueId}
+            onChange={(e) => setIssueId(e.target.value)}
+            placeholder="No issue"
+            options={(issues.data?.items ?? []).map((i) => ({ value: i.id, label: i.title }))}
+          />
         </Field>
       </form>
     </Dialog>

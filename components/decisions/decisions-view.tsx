@@ -19,12 +19,22 @@ export function DecisionsView() {
 
   return (
     <>
-      <PageHeader title="Decisions" description="What was decided, by whom, and what it settled." actions={<CreateDecisionButton />} />
+      <PageHeader
+        title="Decisions"
+        description="What was decided, by whom, and what it settled."
+        actions={<CreateDecisionButton />}
+      />
       <QueryView
         query={decisions}
         errorTitle="Couldn't load decisions"
         isEmpty={(d) => d.items.length === 0}
-        empty={<EmptyState title="No decisions yet" description="Record the first one so nobody has to remember it." action={<CreateDecisionButton />} />}
+        empty={
+          <EmptyState
+            title="No decisions yet"
+            description="Record the first one so nobody has to remember it."
+            action={<CreateDecisionButton />}
+          />
+        }
       >
         {(data) => (
           <DataList aria-label="Decisions">

@@ -66,7 +66,9 @@ export function CountersView({ source }: { source: DevtoolsSource }) {
         </dl>
       )}
       {rejected.length > 0 ? (
-        <p className={styles.note}>Invalid frames by reason: {rejected.map(([reason, n]) => `${reason} ${n}`).join(', ')}.</p>
+        <p className={styles.note}>
+          Invalid frames by reason: {rejected.map(([reason, n]) => `${reason} ${n}`).join(', ')}.
+        </p>
       ) : null}
 
       <h3 className={styles.section}>Connection</h3>
@@ -89,9 +91,12 @@ export function CountersView({ source }: { source: DevtoolsSource }) {
         <dt>Socket</dt>
         <dd>
           {connection.counters.connects} connects, {connection.counters.handshakeFailures} failed handshakes,{' '}
-          {connection.counters.framesReceived} frames, {connection.counters.pingsSent} pings / {connection.counters.pongsSent} pongs sent,{' '}
-          {connection.counters.watchdogReplacements} watchdog replacements, {connection.counters.tokenRefreshes} token refreshes
-          {socketErrors.length > 0 ? `; server errors: ${socketErrors.map(([code, n]) => `${code} ${n}`).join(', ')}` : ''}
+          {connection.counters.framesReceived} frames, {connection.counters.pingsSent} pings /{' '}
+          {connection.counters.pongsSent} pongs sent, {connection.counters.watchdogReplacements} watchdog replacements,{' '}
+          {connection.counters.tokenRefreshes} token refreshes
+          {socketErrors.length > 0
+            ? `; server errors: ${socketErrors.map(([code, n]) => `${code} ${n}`).join(', ')}`
+            : ''}
         </dd>
       </dl>
       <div className={styles.actions}>

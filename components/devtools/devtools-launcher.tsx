@@ -54,7 +54,15 @@ export function DevtoolsLauncher() {
   );
 
   if (open) {
-    return <DevtoolsPanel id={panelId} source={source} logView={logView} setLogView={setLogView} onClose={() => setOpen(false)} />;
+    return (
+      <DevtoolsPanel
+        id={panelId}
+        source={source}
+        logView={logView}
+        setLogView={setLogView}
+        onClose={() => setOpen(false)}
+      />
+    );
   }
   return (
     <button

@@ -51,7 +51,15 @@ export function EventDetails({ entry, source }: { entry: LogEntry; source: Devto
 
 type EventEntry = Extract<LogEntry, { kind: 'event' }>;
 
-function EventEntryDetails({ entry, source, secrets }: { entry: EventEntry; source: DevtoolsSource; secrets: Secrets }) {
+function EventEntryDetails({
+  entry,
+  source,
+  secrets,
+}: {
+  entry: EventEntry;
+  source: DevtoolsSource;
+  secrets: Secrets;
+}) {
   const { outcome } = entry;
   const payload: DomainEvent | undefined = source.capture.get(entry.seq, entry.id);
   const rule = describeRule(entry.type, payload ?? placeholderEvent(entry.type));
@@ -75,7 +83,9 @@ function EventEntryDetails({ entry, source, secrets }: { entry: EventEntry; sour
       )}
       {entry.error !== undefined ? <p className={styles.error}>{redactText(entry.error, secrets)}</p> : null}
       <h4>Rule: {entry.type}</h4>
-      {payload === undefined ? <p className={styles.note}>Keys shown with placeholders: the payload was not captured.</p> : null}
+      {payload === undefined ? (
+        <p className={styles.note}>Keys shown with placeholders: the payload was not captured.</p>
+      ) : null}
       <RuleLines rule={rule} />
       <h4>Payload (normalized)</h4>
       {payload === undefined ? (

@@ -23,7 +23,10 @@ import { redactText } from './redact-payload';
 import { useThrottledStore } from './use-throttled-store';
 import styles from './devtools.module.css';
 
-const TYPE_OPTIONS = [{ value: 'all', label: 'All event types' }, ...EVENT_TYPES.map((type) => ({ value: type, label: type }))];
+const TYPE_OPTIONS = [
+  { value: 'all', label: 'All event types' },
+  ...EVENT_TYPES.map((type) => ({ value: type, label: type })),
+];
 
 type Props = { source: DevtoolsSource; view: LogViewState; setView: Dispatch<SetStateAction<LogViewState>> };
 
@@ -55,11 +58,15 @@ export function EventLogView({ source, view, setView }: Props) {
     const current = focused === undefined ? view.selected : Number(focused);
     const at = visible.findIndex((entry) => entry.seq === current);
     const index =
-      event.key === 'ArrowDown' ? Math.min(at + 1, visible.length - 1)
-      : event.key === 'ArrowUp' ? Math.max(at - 1, 0)
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? visible.length - 1
-      : null;
+      event.key === 'ArrowDown'
+        ? Math.min(at + 1, visible.length - 1)
+        : event.key === 'ArrowUp'
+          ? Math.max(at - 1, 0)
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? visible.length - 1
+              : null;
     if (index === null) return;
     event.preventDefault();
     select(visible[index]!.seq, true);
@@ -94,11 +101,25 @@ export function EventLogView({ source, view, setView }: Props) {
           options={OUTCOME_FILTERS}
           onChange={(event) => setFilter({ outcome: event.target.value as OutcomeFilter })}
         />
-        <Checkbox label="Flushes" checked={view.filters.showFlushes} onChange={(event) => setFilter({ showFlushes: event.target.checked })} />
-        <Button size="sm" variant="secondary" aria-pressed={view.paused !== null} onClick={() => update({ paused: view.paused === null ? live : null })}>
+        <Checkbox
+          label="Flushes"
+          checked={view.filters.showFlushes}
+          onChange={(event) => setFilter({ showFlushes: event.target.checked })}
+        />
+        <Button
+          size="sm"
+          variant="secondary"
+          aria-pressed={view.paused !== null}
+          onClick={() => update({ paused: view.paused === null ? live : null })}
+        >
           {view.paused === null ? 'Pause' : arrived > 0 ? `Resume (${arrived} new)` : 'Resume'}
         </Button>
-        <Button size="sm" variant="secondary" disabled={lastSeq <= view.clearedAfter} onClick={() => update({ clearedAfter: lastSeq, selected: null })}>
+        <Button
+          size="sm"
+          variant="secondary"
+          disabled={lastSeq <= view.clearedAfter}
+          onClick={() => update({ clearedAfter: lastSeq, selected: null })}
+        >
           Clear
         </Button>
         <Button size="sm" variant="secondary" disabled={visible.length === 0} onClick={exportShown}>
@@ -111,7 +132,9 @@ export function EventLogView({ source, view, setView }: Props) {
       <div className={styles.split}>
         {visible.length === 0 ? (
           <p className={`${styles.log} ${styles.empty}`}>
-            {entries.length === 0 || lastSeq <= view.clearedAfter ? 'No events yet. They appear here as the socket delivers them.' : 'No entries match these filters.'}
+            {entries.length === 0 || lastSeq <= view.clearedAfter
+              ? 'No events yet. They appear here as the socket delivers them.'
+              : 'No entries match these filters.'}
           </p>
         ) : (
           <ol ref={listRef} role="listbox" aria-label="Event log" className={styles.log} onKeyDown={onListKey}>
@@ -141,8 +164,17 @@ export function EventLogView({ source, view, setView }: Props) {
 type RowProps = { entry: LogEntry; selected: boolean; focusable: boolean; onSelect(seq: number, focus: boolean): void };
 
 const TONE: Record<OutcomeFilter, string> = {
-  all: '', patched: 'applied', invalidated: 'applied', refetched: 'applied', nothing: 'applied',
-  stale: 'ignored', duplicate: 'ignored', invalid: 'invalid', error: 'invalid', resync: 'applied', flush: 'applied',
+  all: '',
+  patched: 'applied',
+  invalidated: 'applied',
+  refetched: 'applied',
+  nothing: 'applied',
+  stale: 'ignored',
+  duplicate: 'ignored',
+  invalid: 'invalid',
+  error: 'invalid',
+  resync: 'applied',
+  flush: 'applied',
 };
 
 const LogRow = memo(function LogRow({ entry, selected, focusable, onSelect }: RowProps) {
@@ -169,7 +201,9 @@ const LogRow = memo(function LogRow({ entry, selected, focusable, onSelect }: Ro
     >
       <span className={`${styles.mono} ${styles.subtle}`}>{formatTime(entry.at)}</span>
       <span className={`${styles.cell} ${styles.mono}`}>{entryTitle(entry)}</span>
-      <span className={`${styles.cell} ${styles.mono} ${styles.subtle}`}>{id === undefined ? '—' : redactText(id)}</span>
+      <span className={`${styles.cell} ${styles.mono} ${styles.subtle}`}>
+        {id === undefined ? '—' : redactText(id)}
+      </span>
       <span className={`${styles.cell} ${styles.outcome}`} data-tone={TONE[tags[0] ?? 'all']}>
         {summary}
       </span>

@@ -45,7 +45,8 @@ export function outcomeTags(entry: LogEntry): OutcomeFilter[] {
 
 export function matchesFilters(entry: LogEntry, filters: LogFilters): boolean {
   if (entry.kind === 'flush' && !filters.showFlushes && filters.outcome !== 'flush') return false;
-  if (filters.type !== 'all' && (entry.kind === 'flush' || entry.kind === 'resync' || entry.type !== filters.type)) return false;
+  if (filters.type !== 'all' && (entry.kind === 'flush' || entry.kind === 'resync' || entry.type !== filters.type))
+    return false;
   return filters.outcome === 'all' || outcomeTags(entry).includes(filters.outcome);
 }
 
@@ -96,7 +97,9 @@ export function entryMicros(entry: LogEntry): number | null {
 
 export function formatMicros(micros: number | null): string {
   if (micros === null) return '';
-  return micros >= 1000 ? `${(micros / 1000).toFixed(micros >= 10_000 ? 1 : 2)} ms` : `${micros.toFixed(micros < 100 ? 1 : 0)} µs`;
+  return micros >= 1000
+    ? `${(micros / 1000).toFixed(micros >= 10_000 ? 1 : 2)} ms`
+    : `${micros.toFixed(micros < 100 ? 1 : 0)} µs`;
 }
 
 /** Local wall-clock time with milliseconds: `14:03:07.412`. */

@@ -24,7 +24,10 @@ export function redactPayload(value: unknown, secrets: Secrets = [], depth = 0):
   const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(value)) {
     const item = (value as Record<string, unknown>)[key];
-    out[redactText(key, secrets)] = SECRET_KEY.test(key) && typeof item === 'string' && item !== '' ? REDACTED : redactPayload(item, secrets, depth + 1);
+    out[redactText(key, secrets)] =
+      SECRET_KEY.test(key) && typeof item === 'string' && item !== ''
+        ? REDACTED
+        : redactPayload(item, secrets, depth + 1);
   }
   return out;
 }

@@ -48,7 +48,10 @@ export function WhatIfView({ source }: { source: DevtoolsSource }) {
             }}
           />
         </Field>
-        <Field label="Event frame (JSON, as the server sends it)" hint="Edit it or paste your own; times are set to now so it is newer than the cache.">
+        <Field
+          label="Event frame (JSON, as the server sends it)"
+          hint="Edit it or paste your own; times are set to now so it is newer than the cache."
+        >
           <Textarea
             value={text}
             rows={12}
@@ -73,7 +76,13 @@ export function WhatIfView({ source }: { source: DevtoolsSource }) {
           </Button>
         </div>
       </div>
-      <div id={resultId} className={styles.details} aria-live="polite" data-testid="devtools-what-if" data-checked={checkedAt}>
+      <div
+        id={resultId}
+        className={styles.details}
+        aria-live="polite"
+        data-testid="devtools-what-if"
+        data-checked={checkedAt}
+      >
         {applied !== null ? <AppliedNote outcome={applied} /> : null}
         <Result result={result} secrets={source.secrets()} />
       </div>
@@ -86,7 +95,11 @@ function AppliedNote({ outcome }: { outcome: EventOutcome }) {
     outcome.status === 'ignored'
       ? `Applied locally: ignored (${outcome.reason}).`
       : `Applied locally: patched ${outcome.patched.length}, invalidated ${outcome.invalidated.length}. See it in the event log.`;
-  return <p className={styles.note} role="status">{words}</p>;
+  return (
+    <p className={styles.note} role="status">
+      {words}
+    </p>
+  );
 }
 
 function Result({ result, secrets }: { result: WhatIf; secrets: Secrets }) {
@@ -120,7 +133,9 @@ function PlanView({ event, plan }: { event: DomainEvent; plan: EventPlan }) {
           ) : (
             <ul className={styles.keys} aria-label="Would patch">
               {plan.patched.map((key, i) => (
-                <li key={i} className={styles.mono}>{redactText(formatKey(key))}</li>
+                <li key={i} className={styles.mono}>
+                  {redactText(formatKey(key))}
+                </li>
               ))}
             </ul>
           )}
@@ -132,7 +147,9 @@ function PlanView({ event, plan }: { event: DomainEvent; plan: EventPlan }) {
               {plan.invalidated.map(({ queryKey, active }, i) => (
                 <li key={i}>
                   <span className={styles.mono}>{redactText(formatKey(queryKey))}</span>{' '}
-                  <Badge tone={active ? 'info' : 'muted'}>{active ? 'active: refetches' : 'inactive: marked stale'}</Badge>
+                  <Badge tone={active ? 'info' : 'muted'}>
+                    {active ? 'active: refetches' : 'inactive: marked stale'}
+                  </Badge>
                 </li>
               ))}
             </ul>

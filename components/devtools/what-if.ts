@@ -24,10 +24,17 @@ export function whatIf(text: string, bridge: CacheBridge | null): WhatIf {
   }
   const { frame } = parsed;
   if (!isEventType(frame.type)) {
-    return { kind: 'not-an-event', message: `A ${frame.type} frame is handled by the socket itself; it never touches the cache.` };
+    return {
+      kind: 'not-an-event',
+      message: `A ${frame.type} frame is handled by the socket itself; it never touches the cache.`,
+    };
   }
   const event = frame as DomainEvent;
-  if (bridge === null) return { kind: 'no-bridge', message: 'The realtime bridge is not running yet (it starts with the app’s providers).' };
+  if (bridge === null)
+    return {
+      kind: 'no-bridge',
+      message: 'The realtime bridge is not running yet (it starts with the app’s providers).',
+    };
   return { kind: 'plan', event, plan: bridge.plan(event) };
 }
 
@@ -45,6 +52,7 @@ function restamp(value: unknown, iso: string): unknown {
   if (Array.isArray(value)) return value.map((item) => restamp(item, iso));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = /_at$/.test(key) && typeof item === 'string' ? iso : restamp(item, iso);
+  for (const [key, item] of Object.entries(value))
+    out[key] = /_at$/.test(key) && typeof item === 'string' ? iso : restamp(item, iso);
   return out;
 }

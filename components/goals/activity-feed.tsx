@@ -10,7 +10,15 @@ import { usePeople } from '@/components/common/use-people';
 import { useRemoteFlash } from '@/components/live/remote-changes';
 import styles from './goal-detail.module.css';
 
-export function ActivityItem({ activity, actorName, goalTitle }: { activity: Activity; actorName: string | null; goalTitle?: string | null }) {
+export function ActivityItem({
+  activity,
+  actorName,
+  goalTitle,
+}: {
+  activity: Activity;
+  actorName: string | null;
+  goalTitle?: string | null;
+}) {
   const ref = useRemoteFlash<HTMLLIElement>('activity', activity.id);
   return (
     <li ref={ref} className={styles.activity} data-testid={`activity-row-${activity.id}`}>
@@ -58,7 +66,13 @@ function CommentForm({ goalId }: { goalId: string }) {
   return (
     <form className={styles.commentForm} onSubmit={submit} noValidate>
       <Field label="Add a comment" error={error ?? undefined}>
-        <Textarea value={message} onChange={(e) => setMessage(e.target.value)} rows={2} maxLength={2_000} placeholder="Share an update with the team" />
+        <Textarea
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+          rows={2}
+          maxLength={2_000}
+          placeholder="Share an update with the team"
+        />
       </Field>
       <Button type="submit" variant="secondary" size="sm" loading={add.isPending}>
         Post comment

@@ -2,8 +2,26 @@
 
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { attachmentMutations, attachmentQueries, errorMessage, type Attachment, type AttachmentEntityType } from '@/lib/api';
-import { Button, Card, DataList, DataRow, EmptyState, Field, IconPaperclip, Input, NumberInput, Section, SkeletonRows } from '@/components/ui';
+import {
+  attachmentMutations,
+  attachmentQueries,
+  errorMessage,
+  type Attachment,
+  type AttachmentEntityType,
+} from '@/lib/api';
+import {
+  Button,
+  Card,
+  DataList,
+  DataRow,
+  EmptyState,
+  Field,
+  IconPaperclip,
+  Input,
+  NumberInput,
+  Section,
+  SkeletonRows,
+} from '@/components/ui';
 import { formatBytes, formatDate } from '@/components/common/format';
 import { QueryView } from '@/components/common/query-view';
 import { useRemoteFlash } from '@/components/live/remote-changes';
@@ -36,7 +54,8 @@ function AddAttachmentForm({ entityType, entityId }: { entityType: AttachmentEnt
     const name = fileName.trim();
     const kb = Number(sizeKb);
     if (!name) return setError('Enter the file name, e.g. plan.pdf.');
-    if (sizeKb.trim() === '' || !Number.isFinite(kb) || kb < 0) return setError('Enter the size in KB as a number, e.g. 120.');
+    if (sizeKb.trim() === '' || !Number.isFinite(kb) || kb < 0)
+      return setError('Enter the size in KB as a number, e.g. 120.');
     setError(null);
     add.mutate(
       { entityType, entityId, fileName: name, sizeBytes: Math.round(kb * 1024) },
@@ -53,7 +72,13 @@ function AddAttachmentForm({ entityType, entityId }: { entityType: AttachmentEnt
   return (
     <form className={styles.inlineForm} onSubmit={submit} noValidate aria-label="Add an attachment">
       <Field label="File name" className={styles.grow}>
-        <Input value={fileName} onChange={(e) => setFileName(e.target.value)} maxLength={255} placeholder="plan.pdf" controlSize="sm" />
+        <Input
+          value={fileName}
+          onChange={(e) => setFileName(e.target.value)}
+          maxLength={255}
+          placeholder="plan.pdf"
+          controlSize="sm"
+        />
       </Field>
       <Field label="Size" className={styles.narrow}>
         <NumberInput value={sizeKb} onChange={(e) => setSizeKb(e.target.value)} min={0} unit="KB" controlSize="sm" />

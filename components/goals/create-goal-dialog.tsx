@@ -73,7 +73,12 @@ function CreateGoalDialog({ open, onClose }: { open: boolean; onClose: () => voi
     >
       <form id="create-goal-form" className="pp-form" onSubmit={submit} noValidate>
         <Field label="Title" required error={titleError ?? (create.isError ? errorMessage(create.error) : undefined)}>
-          <Input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} placeholder="e.g. Hire two engineers" />
+          <Input
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            maxLength={500}
+            placeholder="e.g. Hire two engineers"
+          />
         </Field>
         <Field label="Description" hint="Optional. What does done look like?">
           <Textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={3} maxLength={10_000} />

@@ -36,10 +36,21 @@ function AddActionForm({ goalId }: { goalId: string }) {
   return (
     <form className={styles.inlineForm} onSubmit={submit} noValidate aria-label="Add an action">
       <Field label="New action" className={styles.grow}>
-        <Input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} placeholder="What needs doing?" controlSize="sm" />
+        <Input
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          maxLength={500}
+          placeholder="What needs doing?"
+          controlSize="sm"
+        />
       </Field>
       <Field label="Priority" className={styles.narrow}>
-        <Select controlSize="sm" value={priority} onChange={(e) => setPriority(e.target.value as Priority)} options={PRIORITY_OPTIONS} />
+        <Select
+          controlSize="sm"
+          value={priority}
+          onChange={(e) => setPriority(e.target.value as Priority)}
+          options={PRIORITY_OPTIONS}
+        />
       </Field>
       <Field label="Assignee" className={styles.narrow}>
         <Select

@@ -3,7 +3,17 @@
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { goalQueries, isApiError } from '@/lib/api';
-import { Card, EmptyState, KeyValueList, PageHeader, Person, ProgressBar, Skeleton, StatusPill, buttonClassName } from '@/components/ui';
+import {
+  Card,
+  EmptyState,
+  KeyValueList,
+  PageHeader,
+  Person,
+  ProgressBar,
+  Skeleton,
+  StatusPill,
+  buttonClassName,
+} from '@/components/ui';
 import { formatDate } from '@/components/common/format';
 import { QueryView } from '@/components/common/query-view';
 import { usePeople } from '@/components/common/use-people';
@@ -32,7 +42,11 @@ export function GoalDetailView({ id }: { id: string }) {
         <EmptyState
           title="This goal does not exist in this tenant"
           description="It may have been removed, or it belongs to another tenant."
-          action={<Link href="/goals" className={buttonClassName({ variant: 'secondary' })}>Back to goals</Link>}
+          action={
+            <Link href="/goals" className={buttonClassName({ variant: 'secondary' })}>
+              Back to goals
+            </Link>
+          }
         />
       </>
     );
@@ -51,7 +65,12 @@ export function GoalDetailView({ id }: { id: string }) {
     >
       {(g) => (
         <>
-          <PageHeader eyebrow={backLink} title={g.title} description={g.description || undefined} actions={<GoalStatusActions goal={g} />} />
+          <PageHeader
+            eyebrow={backLink}
+            title={g.title}
+            description={g.description || undefined}
+            actions={<GoalStatusActions goal={g} />}
+          />
           <div className={styles.layout}>
             <div className={styles.main}>
               <Card ref={flashRef} data-testid={`goal-summary-${g.id}`}>
@@ -59,7 +78,11 @@ export function GoalDetailView({ id }: { id: string }) {
                   items={[
                     { key: 'status', label: 'Status', value: <StatusPill kind="goal" value={g.status} /> },
                     { key: 'owner', label: 'Owner', value: <Person name={nameOf(g.ownerId)} fallback="Unknown" /> },
-                    { key: 'progress', label: 'Progress', value: <ProgressBar value={g.progress} label="Goal progress" block /> },
+                    {
+                      key: 'progress',
+                      label: 'Progress',
+                      value: <ProgressBar value={g.progress} label="Goal progress" block />,
+                    },
                     { key: 'updated', label: 'Updated', value: formatDate(g.updatedAt) },
                   ]}
                 />

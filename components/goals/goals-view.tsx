@@ -17,7 +17,11 @@ export function GoalsView() {
 
   return (
     <>
-      <PageHeader title="Goals" description="What the team has committed to, and how far along it is." actions={<CreateGoalButton />} />
+      <PageHeader
+        title="Goals"
+        description="What the team has committed to, and how far along it is."
+        actions={<CreateGoalButton />}
+      />
       <Toolbar aria-label="Filter goals">
         <Field label="Status" hideLabel>
           <Select
@@ -37,7 +41,15 @@ export function GoalsView() {
           <EmptyState
             title={status ? `No ${statusWords(status).toLowerCase()} goals` : 'No goals yet'}
             description={status ? 'Try another status, or show all goals.' : 'Create the first goal for your team.'}
-            action={status ? <Button variant="secondary" onClick={() => setStatus('')}>Show all goals</Button> : <CreateGoalButton />}
+            action={
+              status ? (
+                <Button variant="secondary" onClick={() => setStatus('')}>
+                  Show all goals
+                </Button>
+              ) : (
+                <CreateGoalButton />
+              )
+            }
           />
         }
       >

@@ -71,10 +71,19 @@ function CreateIssueDialog({ open, onClose }: { open: boolean; onClose: () => vo
     >
       <form id="create-issue-form" className="pp-form" onSubmit={submit} noValidate>
         <Field label="Title" required error={titleError ?? (create.isError ? errorMessage(create.error) : undefined)}>
-          <Input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={500} placeholder="e.g. Signup emails land in spam" />
+          <Input
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            maxLength={500}
+            placeholder="e.g. Signup emails land in spam"
+          />
         </Field>
         <Field label="Priority">
-          <Select value={priority} onChange={(e) => setPriority(e.target.value as Priority)} options={PRIORITY_OPTIONS} />
+          <Select
+            value={priority}
+            onChange={(e) => setPriority(e.target.value as Priority)}
+            options={PRIORITY_OPTIONS}
+          />
         </Field>
         <Field label="Goal" hint="Optional: the goal this issue blocks.">
           <Select

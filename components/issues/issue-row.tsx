@@ -3,19 +3,39 @@
 import Link from 'next/link';
 import { useMutation } from '@tanstack/react-query';
 import { issueMutations, undoneMessage, type Issue, type IssueStatus } from '@/lib/api';
-import { DataRow, Menu, MenuItem, MenuLabel, Popover, PriorityLabel, StatusPill, statusWords, useToast } from '@/components/ui';
+import {
+  DataRow,
+  Menu,
+  MenuItem,
+  MenuLabel,
+  Popover,
+  PriorityLabel,
+  StatusPill,
+  statusWords,
+  useToast,
+} from '@/components/ui';
 import { formatDate } from '@/components/common/format';
 import { ISSUE_STATUSES } from '@/components/common/options';
 import { useRemoteFlash } from '@/components/live/remote-changes';
 import styles from './issues.module.css';
 
-const VERBS: Record<IssueStatus, string> = { open: 'reopen', in_progress: 'start', resolved: 'resolve', closed: 'close' };
+const VERBS: Record<IssueStatus, string> = {
+  open: 'reopen',
+  in_progress: 'start',
+  resolved: 'resolve',
+  closed: 'close',
+};
 
 function IssueStatusMenu({ issue }: { issue: Issue }) {
   const { toast } = useToast();
   const setStatus = useMutation(issueMutations.setStatus());
   return (
-    <Popover align="end" trigger="Change status" triggerLabel={`Change status of ${issue.title}`} triggerProps={{ size: 'sm', variant: 'secondary' }}>
+    <Popover
+      align="end"
+      trigger="Change status"
+      triggerLabel={`Change status of ${issue.title}`}
+      triggerProps={{ size: 'sm', variant: 'secondary' }}
+    >
       {(close) => (
         <Menu>
           <MenuLabel>Move to</MenuLabel>
@@ -28,7 +48,10 @@ function IssueStatusMenu({ issue }: { issue: Issue }) {
                 close();
                 setStatus.mutate(
                   { id: issue.id, status },
-                  { onError: (error) => toast({ title: undoneMessage(VERBS[status], issue.title, error), tone: 'danger' }) },
+                  {
+                    onError: (error) =>
+                      toast({ title: undoneMessage(VERBS[status], issue.title, error), tone: 'danger' }),
+                  },
                 );
               }}
             >

@@ -19,10 +19,20 @@ export function IssuesView() {
 
   return (
     <>
-      <PageHeader title="Issues" description="What is getting in the way, and where each one stands." actions={<CreateIssueButton />} />
+      <PageHeader
+        title="Issues"
+        description="What is getting in the way, and where each one stands."
+        actions={<CreateIssueButton />}
+      />
       <Toolbar aria-label="Filter issues">
         <Field label="Status" hideLabel>
-          <Select controlSize="sm" value={status ?? ''} onChange={(e) => setStatus(e.target.value)} placeholder="All statuses" options={ISSUE_STATUS_OPTIONS} />
+          <Select
+            controlSize="sm"
+            value={status ?? ''}
+            onChange={(e) => setStatus(e.target.value)}
+            placeholder="All statuses"
+            options={ISSUE_STATUS_OPTIONS}
+          />
         </Field>
       </Toolbar>
       <QueryView
@@ -33,14 +43,26 @@ export function IssuesView() {
           <EmptyState
             title={status ? `No ${statusWords(status).toLowerCase()} issues` : 'No issues'}
             description={status ? 'Try another status.' : 'Nothing is in the way. Log one when something comes up.'}
-            action={status ? <Button variant="secondary" onClick={() => setStatus('')}>Show all issues</Button> : <CreateIssueButton />}
+            action={
+              status ? (
+                <Button variant="secondary" onClick={() => setStatus('')}>
+                  Show all issues
+                </Button>
+              ) : (
+                <CreateIssueButton />
+              )
+            }
           />
         }
       >
         {(data) => (
           <DataList aria-label="Issues" className={lists.withPopovers}>
             {data.items.map((issue) => (
-              <IssueRow key={issue.id} issue={issue} goalTitle={issue.goalId ? (goalTitles.get(issue.goalId) ?? null) : null} />
+              <IssueRow
+                key={issue.id}
+                issue={issue}
+                goalTitle={issue.goalId ? (goalTitles.get(issue.goalId) ?? null) : null}
+              />
             ))}
           </DataList>
         )}

@@ -53,7 +53,9 @@ export function describeMessage(event: DomainEvent, look: EventLookups, actorId?
     case 'goal.activated':
     case 'goal.completed':
     case 'goal.cancelled': {
-      const verb = { 'goal.activated': 'activated', 'goal.completed': 'completed', 'goal.cancelled': 'cancelled' }[event.type];
+      const verb = { 'goal.activated': 'activated', 'goal.completed': 'completed', 'goal.cancelled': 'cancelled' }[
+        event.type
+      ];
       return `${someone()} ${verb} ${quote(look.goal(event.data.goalId), 'a goal')}`;
     }
     case 'goal.activity.created': {

@@ -26,7 +26,10 @@ export function AddReadingForm({ measure }: { measure: Measure }) {
       {
         onSuccess: (reading) => {
           setValue('');
-          toast({ title: `Recorded ${formatNumber(reading.value, measure.unit)} for ${measure.name}`, tone: 'success' });
+          toast({
+            title: `Recorded ${formatNumber(reading.value, measure.unit)} for ${measure.name}`,
+            tone: 'success',
+          });
         },
         onError: (e) => setError(`The reading was not saved: ${errorMessage(e)}`),
       },

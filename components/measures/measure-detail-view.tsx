@@ -3,7 +3,20 @@
 import Link from 'next/link';
 import { useQuery } from '@tanstack/react-query';
 import { isApiError, measureQueries, type Reading } from '@/lib/api';
-import { Card, CardHeader, EmptyState, Grid, PageHeader, Section, Skeleton, SkeletonRows, Sparkline, Stat, Table, buttonClassName } from '@/components/ui';
+import {
+  Card,
+  CardHeader,
+  EmptyState,
+  Grid,
+  PageHeader,
+  Section,
+  Skeleton,
+  SkeletonRows,
+  Sparkline,
+  Stat,
+  Table,
+  buttonClassName,
+} from '@/components/ui';
 import { formatDateTime, formatNumber } from '@/components/common/format';
 import { QueryView } from '@/components/common/query-view';
 import { Quantity } from '@/components/common/quantity';
@@ -23,7 +36,7 @@ function ReadingRow({ reading, unit, by }: { reading: Reading; unit: string; by:
   return (
     <tr ref={ref} data-testid={`reading-row-${reading.id}`}>
       <td>{formatDateTime(reading.recordedAt)}</td>
-      <td data-align="end" className="pp-num" style={{ whiteSpace: "nowrap" }}>
+      <td data-align="end" className="pp-num" style={{ whiteSpace: 'nowrap' }}>
         {formatNumber(reading.value, unit)}
       </td>
       <td>{by ?? 'Someone'}</td>
@@ -43,7 +56,11 @@ export function MeasureDetailView({ id }: { id: string }) {
         <PageHeader eyebrow={backLink} title="Measure not found" />
         <EmptyState
           title="This measure does not exist in this tenant"
-          action={<Link href="/measures" className={buttonClassName({ variant: 'secondary' })}>Back to measures</Link>}
+          action={
+            <Link href="/measures" className={buttonClassName({ variant: 'secondary' })}>
+              Back to measures
+            </Link>
+          }
         />
       </>
     );
@@ -113,7 +130,9 @@ export function MeasureDetailView({ id }: { id: string }) {
                     <thead>
                       <tr>
                         <th scope="col">Recorded</th>
-                        <th scope="col" data-align="end">Value</th>
+                        <th scope="col" data-align="end">
+                          Value
+                        </th>
                         <th scope="col">By</th>
                       </tr>
                     </thead>

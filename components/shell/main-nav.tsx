@@ -2,7 +2,16 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { IconCircleDot, IconGauge, IconHome, IconListChecks, IconScale, IconTarget, Nav, NavLink } from '@/components/ui';
+import {
+  IconCircleDot,
+  IconGauge,
+  IconHome,
+  IconListChecks,
+  IconScale,
+  IconTarget,
+  Nav,
+  NavLink,
+} from '@/components/ui';
 
 const ITEMS = [
   { href: '/', label: 'Dashboard', icon: IconHome },
@@ -15,7 +24,8 @@ const ITEMS = [
 
 export function MainNav() {
   const pathname = usePathname();
-  const isActive = (href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`));
+  const isActive = (href: string) =>
+    href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
   return (
     <Nav>
       {ITEMS.map(({ href, label, icon: Icon }) => (

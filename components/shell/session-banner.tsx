@@ -34,8 +34,8 @@ export function SessionBanner() {
         </Button>
       }
     >
-      <strong>Your session has expired.</strong> You are seeing the data loaded so far; sign in again to see
-      changes and save your own.
+      <strong>Your session has expired.</strong> You are seeing the data loaded so far; sign in again to see changes and
+      save your own.
     </Banner>
   );
 }

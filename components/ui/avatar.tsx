@@ -1,7 +1,15 @@
 import type { CSSProperties, ComponentProps, ReactNode } from 'react';
 import { cx } from './cx';
 
-const PALETTE = ['#e0e7ff:#3730a3', '#dcfce7:#166534', '#fef3c7:#92400e', '#fce7f3:#9d174d', '#dbeafe:#1e40af', '#ede9fe:#5b21b6', '#ccfbf1:#115e59'];
+const PALETTE = [
+  '#e0e7ff:#3730a3',
+  '#dcfce7:#166534',
+  '#fef3c7:#92400e',
+  '#fce7f3:#9d174d',
+  '#dbeafe:#1e40af',
+  '#ede9fe:#5b21b6',
+  '#ccfbf1:#115e59',
+];
 
 /** `Ava Stone` → `AS`, `cho@acme.test` → `C`, `` → `?`. */
 export function initials(name: string | null | undefined): string {
@@ -45,7 +53,10 @@ export function Avatar({ name, size = 'sm', decorative = false, className, style
   );
 }
 
-export type PersonProps = Omit<ComponentProps<'span'>, 'children'> & { name: string | null | undefined; fallback?: ReactNode };
+export type PersonProps = Omit<ComponentProps<'span'>, 'children'> & {
+  name: string | null | undefined;
+  fallback?: ReactNode;
+};
 
 /** Avatar + name, e.g. an action's assignee. Shows `fallback` (default `Unassigned`) when there is no name. */
 export function Person({ name, fallback = 'Unassigned', className, ...rest }: PersonProps) {

@@ -9,13 +9,7 @@ export type InputProps = ComponentProps<'input'> & { controlSize?: 'sm' | 'md' }
 /** A text input. Inside a Field it is labelled automatically; alone, give it `aria-label`. */
 export function Input({ className, controlSize = 'md', type = 'text', ...rest }: InputProps) {
   const props = useFieldControl(rest);
-  return (
-    <input
-      type={type}
-      className={cx('pp-input', controlSize === 'sm' && 'pp-input--sm', className)}
-      {...props}
-    />
-  );
+  return <input type={type} className={cx('pp-input', controlSize === 'sm' && 'pp-input--sm', className)} {...props} />;
 }
 
 export type TextareaProps = ComponentProps<'textarea'>;

@@ -40,7 +40,16 @@ export type NavLinkProps = Omit<ComponentProps<'a'>, 'href'> & {
   as?: ElementType;
 };
 
-export function NavLink({ href, active = false, icon, badge, as: Link = 'a', className, children, ...rest }: NavLinkProps) {
+export function NavLink({
+  href,
+  active = false,
+  icon,
+  badge,
+  as: Link = 'a',
+  className,
+  children,
+  ...rest
+}: NavLinkProps) {
   return (
     <li>
       <Link href={href} className={cx('pp-nav__link', className)} aria-current={active ? 'page' : undefined} {...rest}>

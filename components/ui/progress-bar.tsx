@@ -43,9 +43,7 @@ export function ProgressBar({
         {/* Scaled, not sized: a change animates on the compositor, with no layout or paint per frame. */}
         <span className="pp-progress__fill" style={{ transform: `scaleX(${pct / 100})` }} />
       </span>
-      {hideValue ? null : (
-        <span className="pp-progress__value">{pct}%</span>
-      )}
+      {hideValue ? null : <span className="pp-progress__value">{pct}%</span>}
     </div>
   );
 }

@@ -42,7 +42,10 @@ export function sparklinePoints(values: readonly number[], width: number, height
   const span = max - min;
   const y = (v: number) => (span === 0 ? height / 2 : PAD + (1 - (v - min) / span) * (height - 2 * PAD));
   const x = (i: number) => (finite.length === 1 ? width / 2 : PAD + (i / (finite.length - 1)) * (width - 2 * PAD));
-  return { points: finite.map((v, i) => ({ x: x(i), y: y(v) })), targetY: all.length > finite.length ? y(target as number) : null };
+  return {
+    points: finite.map((v, i) => ({ x: x(i), y: y(v) })),
+    targetY: all.length > finite.length ? y(target as number) : null,
+  };
 }
 
 /** A small inline line chart of measure readings, with an optional target line. role="img" with a summary label. */
@@ -63,8 +66,7 @@ export function Sparkline({
   const line = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${r(p.x)} ${r(p.y)}`).join(' ');
   const first = points[0];
   const last = points[points.length - 1];
-  const area =
-    points.length > 1 && first && last ? `${line} L${r(last.x)} ${height} L${r(first.x)} ${height} Z` : null;
+  const area = points.length > 1 && first && last ? `${line} L${r(last.x)} ${height} L${r(first.x)} ${height} Z` : null;
   return (
     <svg
       role="img"

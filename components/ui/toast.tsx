@@ -131,7 +131,11 @@ export type ToastCardProps = Omit<ComponentProps<'li'>, 'title'> &
 /** One toast as it looks; ToastProvider renders these. Exported for previews and custom stacks. */
 export function ToastCard({ title, description, tone = 'neutral', onDismiss, className, ...rest }: ToastCardProps) {
   return (
-    <li className={cx('pp-toast', `pp-tone--${tone === 'neutral' ? 'accent' : tone}`, className)} data-tone={tone} {...rest}>
+    <li
+      className={cx('pp-toast', `pp-tone--${tone === 'neutral' ? 'accent' : tone}`, className)}
+      data-tone={tone}
+      {...rest}
+    >
       <span className="pp-toast__dot" aria-hidden="true" />
       <div className="pp-toast__body">
         <p className="pp-toast__title">{title}</p>
@@ -148,7 +152,9 @@ export function ToastCard({ title, description, tone = 'neutral', onDismiss, cla
 export function useToast(): ToastApi {
   const api = useContext(ToastContext);
   if (!api) {
-    throw new Error('useToast() was called outside <ToastProvider>. Wrap the app (e.g. app/providers.tsx) in <ToastProvider>.');
+    throw new Error(
+      'useToast() was called outside <ToastProvider>. Wrap the app (e.g. app/providers.tsx) in <ToastProvider>.',
+    );
   }
   return api;
 }

@@ -23,7 +23,8 @@ export class DevtoolsPanel {
   }
 
   async openCounters(): Promise<void> {
-    if (!(await this.panel.isVisible())) await this.page.getByRole('button', { name: 'Open realtime devtools' }).click();
+    if (!(await this.panel.isVisible()))
+      await this.page.getByRole('button', { name: 'Open realtime devtools' }).click();
     await expect(this.panel).toBeVisible();
     await this.panel.getByRole('tab', { name: 'Counters' }).click();
   }

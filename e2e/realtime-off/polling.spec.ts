@@ -32,7 +32,9 @@ test('no WebSocket; a teammate’s change appears by polling', async ({ app, con
   await test.step(`${POLL_MS / 1000} s later (page clock) the list has polled and shows it`, async () => {
     await page.clock.fastForward(POLL_MS);
     await app.goals.row('g-6').expectStatus('active');
-    const gets = (await control.log({ since, kind: 'rest' })).entries.filter((e) => e.kind === 'rest' && e.method === 'GET');
+    const gets = (await control.log({ since, kind: 'rest' })).entries.filter(
+      (e) => e.kind === 'rest' && e.method === 'GET',
+    );
     expect(gets.map((e) => e.kind === 'rest' && e.path)).toContain('/api/goals');
   });
 

@@ -13,21 +13,36 @@ export type Session = { accessToken: string; refreshToken: string; tenant: strin
 
 export async function login(email: string, tenant?: 'acme' | 'globex'): Promise<Session> {
   const body = await apiLogin(MOCK_ORIGIN, email, tenant);
-  return { accessToken: body.access_token, refreshToken: body.refresh_token, tenant: body.tenant_id, userId: body.user.id };
+  return {
+    accessToken: body.access_token,
+    refreshToken: body.refresh_token,
+    tenant: body.tenant_id,
+    userId: body.user.id,
+  };
 }
 
 /** One REST call; answers status and body, never throws on an HTTP error (the driver counts those). */
-export async function rest<T = unknown>(session: Session, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function rest<T = unknown>(
+  session: Session,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const headers: Record<string, string> = { authorization: `Bearer ${session.accessToken}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${MOCK_ORIGIN}/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${MOCK_ORIGIN}/api${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
 export async function get<T>(session: Session, path: string): Promise<T> {
   const res = await rest<T>(session, 'GET', path);
-  if (res.status !== 200) throw new Error(`GET /api${path} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+  if (res.status !== 200)
+    throw new Error(`GET /api${path} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
   return res.body;
 }
 

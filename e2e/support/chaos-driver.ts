@@ -17,7 +17,14 @@ export const DRIVER_DEFAULTS = {
 };
 
 export type DriverOptions = typeof DRIVER_DEFAULTS & { seed: number; sessions: Session[] };
-export type DriverResult = { writes: number; ok: number; refused: number; failed: number; byKind: Record<string, number>; ms: number };
+export type DriverResult = {
+  writes: number;
+  ok: number;
+  refused: number;
+  failed: number;
+  byKind: Record<string, number>;
+  ms: number;
+};
 
 /** mulberry32: small, fast and seedable; the same seed gives the same writes. */
 export function createRandom(seed: number) {
@@ -51,28 +58,60 @@ async function loadWorld(session: Session): Promise<World> {
     get<{ items: { id: string }[] }>(session, '/actions'),
     get<{ items: { id: string }[] }>(session, '/people'),
   ]);
-  return { session, goals: goals.items.map((g) => g.id), actions: actions.items.map((a) => a.id), people: people.items.map((p) => p.id) };
+  return {
+    session,
+    goals: goals.items.map((g) => g.id),
+    actions: actions.items.map((a) => a.id),
+    people: people.items.map((p) => p.id),
+  };
 }
 
 function nextWrite(world: World, random: Random, n: number): Write {
   const roll = random.next();
   const action = () => `/actions/${encodeURIComponent(random.pick(world.actions))}`;
   const goal = () => random.pick(world.goals);
-  if (roll < 0.2) return { kind: 'action.status', method: 'PATCH', path: action(), body: { status: random.pick(ACTION_STATUSES) } };
-  if (roll < 0.35) return { kind: 'action.priority', method: 'PATCH', path: action(), body: { priority: random.pick(PRIORITIES) } };
-  if (roll < 0.5) return { kind: 'action.assignee', method: 'PATCH', path: action(), body: { assignee_id: random.next() < 0.1 ? null : random.pick(world.people) } };
-  if (roll < 0.7) return { kind: 'action.progress', method: 'PATCH', path: action(), body: { progress: random.int(0, 100) } };
-  if (roll < 0.8) return { kind: 'goal.status', method: 'PATCH', path: `/goals/${goal()}`, body: { status: random.pick(GOAL_STATUSES) } };
+  if (roll < 0.2)
+    return { kind: 'action.status', method: 'PATCH', path: action(), body: { status: random.pick(ACTION_STATUSES) } };
+  if (roll < 0.35)
+    return { kind: 'action.priority', method: 'PATCH', path: action(), body: { priority: random.pick(PRIORITIES) } };
+  if (roll < 0.5)
+    return {
+      kind: 'action.assignee',
+      method: 'PATCH',
+      path: action(),
+      body: { assignee_id: random.next() < 0.1 ? null : random.pick(world.people) },
+    };
+  if (roll < 0.7)
+    return { kind: 'action.progress', method: 'PATCH', path: action(), body: { progress: random.int(0, 100) } };
+  if (roll < 0.8)
+    return {
+      kind: 'goal.status',
+      method: 'PATCH',
+      path: `/goals/${goal()}`,
+      body: { status: random.pick(GOAL_STATUSES) },
+    };
   if (roll < 0.86) {
-    const body = { goal_id: goal(), title: `Chaos action ${n}`, priority: random.pick(PRIORITIES), assignee_id: random.pick(world.people) };
+    const body = {
+      goal_id: goal(),
+      title: `Chaos action ${n}`,
+      priority: random.pick(PRIORITIES),
+      assignee_id: random.pick(world.people),
+    };
     return { kind: 'action.create', method: 'POST', path: '/actions', body };
   }
   if (roll < 0.9) return { kind: 'goal.create', method: 'POST', path: '/goals', body: { title: `Chaos goal ${n}` } };
-  return { kind: 'goal.comment', method: 'POST', path: `/goals/${goal()}/activity`, body: { message: `Chaos comment ${n}` } };
+  return {
+    kind: 'goal.comment',
+    method: 'POST',
+    path: `/goals/${goal()}/activity`,
+    body: { message: `Chaos comment ${n}` },
+  };
 }
 
 /** Runs random writes until the count or the time is used up; never throws on a refused write. */
-export async function runDriver(options: Partial<DriverOptions> & Pick<DriverOptions, 'seed' | 'sessions'>): Promise<DriverResult> {
+export async function runDriver(
+  options: Partial<DriverOptions> & Pick<DriverOptions, 'seed' | 'sessions'>,
+): Promise<DriverResult> {
   const opts: DriverOptions = { ...DRIVER_DEFAULTS, ...options };
   const random = createRandom(opts.seed);
   const worlds = await Promise.all(opts.sessions.map(loadWorld));

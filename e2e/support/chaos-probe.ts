@@ -55,7 +55,10 @@ export async function readClientStats(page: Page): Promise<ClientStats | null> {
     type Fiber = { memoizedProps?: { value?: unknown } | null; child: Fiber | null; sibling: Fiber | null };
     type Store<T> = { getSnapshot(): T };
     type Value = {
-      runtime: { store: Store<{ state: string; counters: Record<string, number> }>; getBridge(): { stats: Store<Record<string, unknown>> } | null };
+      runtime: {
+        store: Store<{ state: string; counters: Record<string, number> }>;
+        getBridge(): { stats: Store<Record<string, unknown>> } | null;
+      };
     };
     const roots = (window as unknown as { __chaosRoots?: Set<{ current: Fiber }> }).__chaosRoots;
     if (!roots) return null;
@@ -113,15 +116,28 @@ export async function readDiagnostics(page: Page, logEntries = 150): Promise<unk
       while (stack.length > 0) {
         const fiber = stack.pop()!;
         const props = fiber.memoizedProps ?? {};
-        const value = props.value as { runtime?: { getBridge?: () => { log: { getSnapshot(): unknown[] } } | null } } | undefined;
-        if (!out.log && typeof value?.runtime?.getBridge === 'function') out.log = value.runtime.getBridge()?.log.getSnapshot().slice(-logEntries);
-        const client = props.client as { getQueryCache?: () => { getAll(): Array<{ queryKey: unknown; state: Record<string, unknown> }> } } | undefined;
+        const value = props.value as
+          { runtime?: { getBridge?: () => { log: { getSnapshot(): unknown[] } } | null } } | undefined;
+        if (!out.log && typeof value?.runtime?.getBridge === 'function')
+          out.log = value.runtime.getBridge()?.log.getSnapshot().slice(-logEntries);
+        const client = props.client as
+          | { getQueryCache?: () => { getAll(): Array<{ queryKey: unknown; state: Record<string, unknown> }> } }
+          | undefined;
         if (!out.queries && typeof client?.getQueryCache === 'function') {
-          out.queries = client.getQueryCache().getAll().map((q) => {
-            const { data, ...state } = q.state;
-            const items = (data as { items?: Array<{ id: string; status?: string; updatedAt?: string }> } | undefined)?.items;
-            return { key: q.queryKey, ...state, error: String(state.error ?? ''), items: items?.map((i) => `${i.id}:${i.status}:${i.updatedAt}`) };
-          });
+          out.queries = client
+            .getQueryCache()
+            .getAll()
+            .map((q) => {
+              const { data, ...state } = q.state;
+              const items = (data as { items?: Array<{ id: string; status?: string; updatedAt?: string }> } | undefined)
+                ?.items;
+              return {
+                key: q.queryKey,
+                ...state,
+                error: String(state.error ?? ''),
+                items: items?.map((i) => `${i.id}:${i.status}:${i.updatedAt}`),
+              };
+            });
         }
         if (fiber.sibling) stack.push(fiber.sibling);
         if (fiber.child) stack.push(fiber.child);

@@ -72,11 +72,14 @@ export type ChaosReport = {
   pages: PageReport[];
 };
 
-const sum = (pages: PageReport[], key: keyof ClientStats) => pages.reduce((total, p) => total + (typeof p[key] === 'number' ? (p[key] as number) : 0), 0);
+const sum = (pages: PageReport[], key: keyof ClientStats) =>
+  pages.reduce((total, p) => total + (typeof p[key] === 'number' ? (p[key] as number) : 0), 0);
 
 export function totals(pages: PageReport[]) {
   const rejected: Record<string, number> = {};
-  for (const page of pages) for (const [reason, n] of Object.entries(page.rejected ?? {})) if (n > 0) rejected[reason] = (rejected[reason] ?? 0) + n;
+  for (const page of pages)
+    for (const [reason, n] of Object.entries(page.rejected ?? {}))
+      if (n > 0) rejected[reason] = (rejected[reason] ?? 0) + n;
   return {
     reconnects: sum(pages, 'reconnects'),
     resyncs: sum(pages, 'resyncs'),

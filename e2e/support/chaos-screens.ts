@@ -25,7 +25,8 @@ export async function readScreen(page: Page, kind: ScreenKind, goalId?: string):
       const listName = kind === 'goals' ? 'Goals' : kind === 'actions' ? 'Actions' : 'Actions for this goal';
       const prefix = kind === 'goals' ? 'goal-row-' : 'action-row-';
       const text = (el: Element | null | undefined) => (el?.textContent ?? '').trim();
-      const progressOf = (el: Element | null) => Number(el?.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') ?? NaN);
+      const progressOf = (el: Element | null) =>
+        Number(el?.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') ?? NaN);
       const list = document.querySelector(`ul[aria-label="${listName}"]`);
       const rows = [...(list?.querySelectorAll(`:scope > li[data-testid^="${prefix}"]`) ?? [])].map((li) => {
         const row: Record<string, unknown> = {
@@ -63,11 +64,22 @@ export async function readScreen(page: Page, kind: ScreenKind, goalId?: string):
   );
 }
 
-const goalRow = (g: WireGoal): Row => ({ id: g.id, title: g.title, status: g.status, progress: Math.round(g.progress) });
+const goalRow = (g: WireGoal): Row => ({
+  id: g.id,
+  title: g.title,
+  status: g.status,
+  progress: Math.round(g.progress),
+});
 
-export async function readTruth(session: Session, kind: ScreenKind, goalId?: string): Promise<Omit<ScreenState, 'ids'>> {
+export async function readTruth(
+  session: Session,
+  kind: ScreenKind,
+  goalId?: string,
+): Promise<Omit<ScreenState, 'ids'>> {
   if (kind === 'goals') return { rows: (await get<Items<WireGoal>>(session, '/goals')).items.map(goalRow) };
-  const people = new Map((await get<Items<{ id: string; name: string }>>(session, '/people')).items.map((p) => [p.id, p.name]));
+  const people = new Map(
+    (await get<Items<{ id: string; name: string }>>(session, '/people')).items.map((p) => [p.id, p.name]),
+  );
   const actionRow = (a: WireAction): Row => ({
     ...goalRow(a),
     priority: a.priority,
@@ -89,7 +101,12 @@ export async function readTruth(session: Session, kind: ScreenKind, goalId?: str
 }
 
 /** Every difference between a screen and the truth, in words; empty when they agree. */
-export function diffScreen(label: string, screen: ScreenState, truth: Omit<ScreenState, 'ids'>, foreignIds: ReadonlySet<string>): string[] {
+export function diffScreen(
+  label: string,
+  screen: ScreenState,
+  truth: Omit<ScreenState, 'ids'>,
+  foreignIds: ReadonlySet<string>,
+): string[] {
   const out: string[] = [];
   const shown = new Map(screen.rows.map((r) => [r.id, r]));
   const expected = new Map(truth.rows.map((r) => [r.id, r]));
@@ -100,16 +117,23 @@ export function diffScreen(label: string, screen: ScreenState, truth: Omit<Scree
       continue;
     }
     for (const field of Object.keys(row) as (keyof Row)[]) {
-      if (seen[field] !== row[field]) out.push(`${label}: row ${row.id} ${field} is ${JSON.stringify(seen[field])}, REST says ${JSON.stringify(row[field])}`);
+      if (seen[field] !== row[field])
+        out.push(
+          `${label}: row ${row.id} ${field} is ${JSON.stringify(seen[field])}, REST says ${JSON.stringify(row[field])}`,
+        );
     }
   }
-  for (const row of screen.rows) if (!expected.has(row.id)) out.push(`${label}: row ${row.id} ("${row.title}") is shown but REST does not have it`);
+  for (const row of screen.rows)
+    if (!expected.has(row.id)) out.push(`${label}: row ${row.id} ("${row.title}") is shown but REST does not have it`);
   const order = (rows: Row[]) => rows.map((r) => r.id).join(',');
-  if (out.length === 0 && order(screen.rows) !== order(truth.rows)) out.push(`${label}: rows in order ${order(screen.rows)}, REST order ${order(truth.rows)}`);
+  if (out.length === 0 && order(screen.rows) !== order(truth.rows))
+    out.push(`${label}: rows in order ${order(screen.rows)}, REST order ${order(truth.rows)}`);
   if (truth.summary) {
     for (const field of ['title', 'status', 'progress'] as const) {
       if (screen.summary?.[field] !== truth.summary[field]) {
-        out.push(`${label}: summary ${field} is ${JSON.stringify(screen.summary?.[field])}, REST says ${JSON.stringify(truth.summary[field])}`);
+        out.push(
+          `${label}: summary ${field} is ${JSON.stringify(screen.summary?.[field])}, REST says ${JSON.stringify(truth.summary[field])}`,
+        );
       }
     }
   }
@@ -123,7 +147,12 @@ export function diffScreen(label: string, screen: ScreenState, truth: Omit<Scree
 
 /** Ids of every goal, action and activity item of a tenant, to look for on the other tenant's pages. */
 export async function tenantIds(session: Session): Promise<Set<string>> {
-  const [goals, actions] = await Promise.all([get<Items<{ id: string }>>(session, '/goals'), get<Items<{ id: string }>>(session, '/actions')]);
-  const activity = await Promise.all(goals.items.map((g) => get<Items<{ id: string }>>(session, `/goals/${encodeURIComponent(g.id)}/activity`)));
+  const [goals, actions] = await Promise.all([
+    get<Items<{ id: string }>>(session, '/goals'),
+    get<Items<{ id: string }>>(session, '/actions'),
+  ]);
+  const activity = await Promise.all(
+    goals.items.map((g) => get<Items<{ id: string }>>(session, `/goals/${encodeURIComponent(g.id)}/activity`)),
+  );
   return new Set([...goals.items, ...actions.items, ...activity.flatMap((a) => a.items)].map((x) => x.id));
 }

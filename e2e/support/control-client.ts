@@ -41,19 +41,31 @@ export class ControlClient {
   }
 
   /** Send any frame as-is: text, or binary (`encoding` says how `frame` is written). */
-  sendRaw(frame: string, options: { tenant?: Tenant; binary?: boolean; encoding?: 'utf8' | 'base64' } = {}): Promise<{ sent: number }> {
+  sendRaw(
+    frame: string,
+    options: { tenant?: Tenant; binary?: boolean; encoding?: 'utf8' | 'base64' } = {},
+  ): Promise<{ sent: number }> {
     return this.post('send-raw', { frame, ...options });
   }
 
   /** Close sockets with a code, or with none: an abrupt terminate (the browser sees 1006). */
-  drop(options: { code?: number; reason?: string; tenant?: Tenant } = {}): Promise<{ dropped: number; code: number | null }> {
+  drop(
+    options: { code?: number; reason?: string; tenant?: Tenant } = {},
+  ): Promise<{ dropped: number; code: number | null }> {
     return this.post('drop', options);
   }
 
   /** Send an `error` frame; UNAUTHORIZED also closes the socket (4001). */
-  error(code: SocketErrorCode, options: { retryAfterMs?: number; message?: string; tenant?: Tenant } = {}): Promise<{ sent: number }> {
+  error(
+    code: SocketErrorCode,
+    options: { retryAfterMs?: number; message?: string; tenant?: Tenant } = {},
+  ): Promise<{ sent: number }> {
     const { retryAfterMs, ...rest } = options;
-    return this.post('error', { code, ...rest, ...(retryAfterMs === undefined ? {} : { retry_after_ms: retryAfterMs }) });
+    return this.post('error', {
+      code,
+      ...rest,
+      ...(retryAfterMs === undefined ? {} : { retry_after_ms: retryAfterMs }),
+    });
   }
 
   /** Invalidate every access token issued so far (and refresh tokens with `includeRefresh`); closes sockets. */
@@ -89,7 +101,10 @@ export class ControlClient {
    * Real writes through mock-ws's REST write path at `rate` events/s for `durationMs` (REST stays
    * the truth; each write broadcasts its events). `{ stop: true }` stops it; so does `reset`.
    */
-  stream(options: { rate: number; durationMs: number; tenant?: Tenant; mix?: 'progress' | 'mixed'; seed?: number } | { stop: true }): Promise<StreamStatus> {
+  stream(
+    options:
+      { rate: number; durationMs: number; tenant?: Tenant; mix?: 'progress' | 'mixed'; seed?: number } | { stop: true },
+  ): Promise<StreamStatus> {
     if ('stop' in options) return this.post('stream', { stop: true });
     const { durationMs, ...rest } = options;
     return this.post('stream', { ...rest, duration_ms: durationMs });
@@ -148,7 +163,9 @@ export class ControlClient {
         ...(method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
       });
     } catch (error) {
-      throw new Error(`${method} /__control/${verb}: mock-ws is not reachable at ${this.origin} (${String(error)}${error instanceof Error && error.cause ? `: ${String(error.cause)}` : ''}). Is the webServer running?`);
+      throw new Error(
+        `${method} /__control/${verb}: mock-ws is not reachable at ${this.origin} (${String(error)}${error instanceof Error && error.cause ? `: ${String(error.cause)}` : ''}). Is the webServer running?`,
+      );
     }
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} /__control/${verb} answered ${res.status}: ${text}`);

@@ -31,7 +31,11 @@ export function domainEvent<T extends EventType>(type: T, data: WireEventData<T>
 }
 
 /** REST paths of the `active` queries the rule for this event invalidates, sorted. */
-export function expectedRefetches<T extends EventType>(type: T, data: WireEventData<T>, active: readonly QueryKey[]): string[] {
+export function expectedRefetches<T extends EventType>(
+  type: T,
+  data: WireEventData<T>,
+  active: readonly QueryKey[],
+): string[] {
   const event = domainEvent(type, data) as unknown as DomainEvent;
   const rule = eventMap[type] as Rule;
   const targets = (rule.invalidate ?? []).flatMap((target) => {
@@ -50,14 +54,22 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The app's GET requests since log position `since` end up exactly `expected` (a multiset): waits
  * for every expected one, then `settleMs` more, so a late extra refetch fails the test too.
  */
-export async function expectGets(control: ControlClient, since: number, expected: readonly string[], settleMs: number = EXPECT_DEFAULTS.settleMs) {
+export async function expectGets(
+  control: ControlClient,
+  since: number,
+  expected: readonly string[],
+  settleMs: number = EXPECT_DEFAULTS.settleMs,
+) {
   const want = [...expected].sort();
   const gets = async () => getPaths((await control.log({ since, kind: 'rest' })).entries);
   await expect
-    .poll(async () => {
-      const seen = await gets();
-      return want.every((path) => seen.includes(path));
-    }, { message: `waiting for GET ${want.join(', ')}`, intervals: [...EXPECT_DEFAULTS.pollIntervals] })
+    .poll(
+      async () => {
+        const seen = await gets();
+        return want.every((path) => seen.includes(path));
+      },
+      { message: `waiting for GET ${want.join(', ')}`, intervals: [...EXPECT_DEFAULTS.pollIntervals] },
+    )
     .toBe(true);
   await pause(settleMs);
   expect(await gets(), 'GET requests made by the app').toEqual(want);

@@ -6,8 +6,13 @@ import type { KitOptions, KitWorkerOptions } from './fixtures';
 export const CHROMIUM = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: [
-    '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
   ],
 };
 
@@ -26,7 +31,12 @@ export function servers(opts: ServerOptions): NonNullable<PlaywrightTestConfig['
       command: 'npm run mock-ws',
       url: `${mockOrigin}/health`,
       reuseExistingServer: !process.env.CI,
-      env: { MOCK_WS_PORT: String(opts.mockPort), MOCK_WS_CONTROL: '1', MOCK_WS_QUIET: '1', MOCK_WS_ALLOWED_ORIGINS: appOrigin },
+      env: {
+        MOCK_WS_PORT: String(opts.mockPort),
+        MOCK_WS_CONTROL: '1',
+        MOCK_WS_QUIET: '1',
+        MOCK_WS_ALLOWED_ORIGINS: appOrigin,
+      },
       stdout: 'ignore',
       stderr: 'pipe',
       timeout: 30_000,
@@ -51,7 +61,10 @@ export function servers(opts: ServerOptions): NonNullable<PlaywrightTestConfig['
   ];
 }
 
-export function baseConfig(opts: { mockPort: number; appPort: number }): PlaywrightTestConfig<KitOptions, KitWorkerOptions> {
+export function baseConfig(opts: {
+  mockPort: number;
+  appPort: number;
+}): PlaywrightTestConfig<KitOptions, KitWorkerOptions> {
   return {
     fullyParallel: false,
     // One worker: every test scripts the one shared fake backend (reset, faults, log).

@@ -20,12 +20,19 @@ export async function recordRow(row: Locator): Promise<{ values(): Promise<RowSt
     const onChange = () => {
       const next = read();
       const last = seen[seen.length - 1]!;
-      if (next.status !== last.status || next.priority !== last.priority || next.progress !== last.progress) seen.push(next);
+      if (next.status !== last.status || next.priority !== last.priority || next.progress !== last.progress)
+        seen.push(next);
     };
-    new MutationObserver(onChange).observe(el, { subtree: true, attributes: true, childList: true, characterData: true });
+    new MutationObserver(onChange).observe(el, {
+      subtree: true,
+      attributes: true,
+      childList: true,
+      characterData: true,
+    });
     (window as unknown as Record<string, unknown>)[storeKey] = seen;
   }, key);
   return {
-    values: () => row.page().evaluate((storeKey) => (window as unknown as Record<string, RowState[]>)[storeKey] ?? [], key),
+    values: () =>
+      row.page().evaluate((storeKey) => (window as unknown as Record<string, RowState[]>)[storeKey] ?? [], key),
   };
 }

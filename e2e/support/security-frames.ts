@@ -18,7 +18,7 @@ const SAMPLE_NAMES = [
   'constructor 40 levels down',
   'prototype in an array element',
   'an escaped __proto__ key',
-  'mock-ws chaos\'s own hostile stand-in',
+  "mock-ws chaos's own hostile stand-in",
   'arrays nested 60,000 deep in data',
   'a frame of 129 KB',
   '66,000 two-byte characters (under the limit in characters, over it in bytes)',

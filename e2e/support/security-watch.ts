@@ -10,7 +10,8 @@ import { expect, test as kit } from './fixtures';
  * included) or in mock-ws's log. The one exception is Chromium's own line for a failed WebSocket
  * handshake, which prints the URL with its query (see docs/security.md).
  */
-export const BROWSER_WS_FAILURE = /^WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/realtime\?access_token=[^'\s]*&tenant=[a-z]+' failed: /;
+export const BROWSER_WS_FAILURE =
+  /^WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/realtime\?access_token=[^'\s]*&tenant=[a-z]+' failed: /;
 
 export type Watch = {
   /** mock-ws's log sequence number when the test started. */
@@ -63,7 +64,9 @@ function leaksOf(secrets: Iterable<string>, surfaces: [string, string][]): strin
       const piece = pieces.find((p) => text.includes(p));
       if (piece === undefined) continue;
       const at = text.indexOf(piece);
-      leaks.push(`${where}: …${text.slice(Math.max(0, at - 60), at)}<TOKEN>${text.slice(at + piece.length, at + piece.length + 20)}…`);
+      leaks.push(
+        `${where}: …${text.slice(Math.max(0, at - 60), at)}<TOKEN>${text.slice(at + piece.length, at + piece.length + 20)}…`,
+      );
     }
   }
   return leaks;
@@ -95,7 +98,10 @@ export const test = kit.extend<Fixtures>({
         },
         async captureDoms() {
           for (const page of contexts.flatMap((c) => c.pages()).filter((p) => !p.isClosed())) {
-            doms.push([`the DOM of ${page.url()}`, await page.evaluate(() => document.documentElement.outerHTML).catch(() => '')]);
+            doms.push([
+              `the DOM of ${page.url()}`,
+              await page.evaluate(() => document.documentElement.outerHTML).catch(() => ''),
+            ]);
           }
         },
         async checkTokens() {
@@ -108,7 +114,10 @@ export const test = kit.extend<Fixtures>({
             ['the mock-ws log', JSON.stringify(await backend.log({ since: watch.startSeq }))],
             ['mock-ws connections', JSON.stringify(await backend.connections())],
           ];
-          expect(leaksOf(watch.secrets, surfaces), 'no access or refresh token appears in the console, the DOM or the mock-ws log').toEqual([]);
+          expect(
+            leaksOf(watch.secrets, surfaces),
+            'no access or refresh token appears in the console, the DOM or the mock-ws log',
+          ).toEqual([]);
           const browserWsLines = consoleErrors.lines.filter((l) => BROWSER_WS_FAILURE.test(l.text)).length;
           return { surfaces: surfaces.length, tokens: watch.secrets.size, browserWsLines };
         },

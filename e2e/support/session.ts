@@ -21,7 +21,8 @@ export async function apiLogin(mockOrigin: string, email: string, tenant?: Tenan
     body: JSON.stringify(tenant ? { email, tenant_id: tenant } : { email }),
   });
   const text = await res.text();
-  if (!res.ok) throw new Error(`Signing in ${email}${tenant ? ` to ${tenant}` : ''} failed with ${res.status}: ${text}`);
+  if (!res.ok)
+    throw new Error(`Signing in ${email}${tenant ? ` to ${tenant}` : ''} failed with ${res.status}: ${text}`);
   return JSON.parse(text) as AuthBody;
 }
 

@@ -12,7 +12,15 @@ export function isoAt(offsetMs = 0): string {
 
 export function goal(fields: Partial<WireGoal> & Pick<WireGoal, 'id' | 'title'>): WireGoal {
   const now = isoAt();
-  return { description: '', status: 'draft', owner_id: 'u-1', progress: 0, created_at: now, updated_at: now, ...fields };
+  return {
+    description: '',
+    status: 'draft',
+    owner_id: 'u-1',
+    progress: 0,
+    created_at: now,
+    updated_at: now,
+    ...fields,
+  };
 }
 
 export function action(fields: Partial<WireAction> & Pick<WireAction, 'id' | 'goal_id' | 'title'>): WireAction {
@@ -38,7 +46,9 @@ export function decision(fields: Partial<WireDecision> & Pick<WireDecision, 'id'
   return { outcome: 'Agreed.', issue_id: null, goal_id: null, decided_by: 'u-2', created_at: isoAt(), ...fields };
 }
 
-export function attachment(fields: Partial<WireAttachment> & Pick<WireAttachment, 'id' | 'entity_id' | 'file_name'>): WireAttachment {
+export function attachment(
+  fields: Partial<WireAttachment> & Pick<WireAttachment, 'id' | 'entity_id' | 'file_name'>,
+): WireAttachment {
   return {
     entity_type: 'goal',
     size_bytes: 2048,

@@ -29,7 +29,8 @@ export const actionQueries = {
   detail: (id: string) =>
     queryOptions({
       queryKey: actionKeys.detail(id),
-      queryFn: ({ signal }): Promise<Action> => getApiClient().get(path('actions', id), { schema: restSchemas.action, signal }),
+      queryFn: ({ signal }): Promise<Action> =>
+        getApiClient().get(path('actions', id), { schema: restSchemas.action, signal }),
     }),
 };
 

@@ -42,8 +42,10 @@ export const attachmentMutations = {
   create: (): UseMutationOptions<Attachment, Error, CreateAttachmentInput> => ({
     mutationFn: (input) => trackWrite('attachment', `new:${input.fileName}`, () => attachmentApi.create(input)),
     onSuccess: (attachment, _vars, _result, { client }) => {
-      client.setQueryData<ListResponse<Attachment>>(attachmentKeys.list(attachment.entityType, attachment.entityId), (old) =>
-        !old || old.items.some((a) => a.id === attachment.id) ? old : { ...old, items: [...old.items, attachment] },
+      client.setQueryData<ListResponse<Attachment>>(
+        attachmentKeys.list(attachment.entityType, attachment.entityId),
+        (old) =>
+          !old || old.items.some((a) => a.id === attachment.id) ? old : { ...old, items: [...old.items, attachment] },
       );
     },
   }),

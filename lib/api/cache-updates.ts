@@ -118,7 +118,11 @@ export function patchOptimistically<T extends CachedEntity, F>(
 }
 
 /** The entity as cached, from its detail or any list; undefined when the app has not loaded it. */
-export function findCached<T extends CachedEntity, F>(client: QueryClient, cache: EntityCache<T, F>, id: string): T | undefined {
+export function findCached<T extends CachedEntity, F>(
+  client: QueryClient,
+  cache: EntityCache<T, F>,
+  id: string,
+): T | undefined {
   const detailKey = cache.detail?.(id);
   const detail = detailKey ? client.getQueryData<T>(detailKey) : undefined;
   if (detail) return detail;

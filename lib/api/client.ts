@@ -27,7 +27,11 @@ export type RequestOptions<S extends z.ZodType> = {
 export type ApiClient = {
   readonly baseUrl: string;
   readonly counters: HttpCounters & { refreshRetries: number };
-  request<S extends z.ZodType>(method: HttpMethod, path: string, options: RequestOptions<S>): Promise<Camelize<z.infer<S>>>;
+  request<S extends z.ZodType>(
+    method: HttpMethod,
+    path: string,
+    options: RequestOptions<S>,
+  ): Promise<Camelize<z.infer<S>>>;
   get<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<Camelize<z.infer<S>>>;
   post<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<Camelize<z.infer<S>>>;
   patch<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<Camelize<z.infer<S>>>;

@@ -22,7 +22,8 @@ export const goalQueries = {
   detail: (id: string) =>
     queryOptions({
       queryKey: goalKeys.detail(id),
-      queryFn: ({ signal }): Promise<Goal> => getApiClient().get(path('goals', id), { schema: restSchemas.goal, signal }),
+      queryFn: ({ signal }): Promise<Goal> =>
+        getApiClient().get(path('goals', id), { schema: restSchemas.goal, signal }),
     }),
   /** Newest first. */
   activity: (goalId: string) =>
@@ -38,7 +39,10 @@ export type UpdateGoalInput = { status?: GoalStatus; title?: string; description
 
 export const goalApi = {
   create: (input: CreateGoalInput): Promise<Goal> =>
-    getApiClient().post('/goals', { schema: restSchemas.goal, body: { title: input.title, description: input.description } }),
+    getApiClient().post('/goals', {
+      schema: restSchemas.goal,
+      body: { title: input.title, description: input.description },
+    }),
   update: (id: string, patch: UpdateGoalInput): Promise<Goal> =>
     getApiClient().patch(path('goals', id), { schema: restSchemas.goal, body: patch }),
   addComment: (goalId: string, message: string): Promise<Activity> =>

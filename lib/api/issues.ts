@@ -22,7 +22,8 @@ export const issueQueries = {
   detail: (id: string) =>
     queryOptions({
       queryKey: issueKeys.detail(id),
-      queryFn: ({ signal }): Promise<Issue> => getApiClient().get(path('issues', id), { schema: restSchemas.issue, signal }),
+      queryFn: ({ signal }): Promise<Issue> =>
+        getApiClient().get(path('issues', id), { schema: restSchemas.issue, signal }),
     }),
 };
 

@@ -12,12 +12,14 @@ export const measureQueries = {
   list: () =>
     queryOptions({
       queryKey: measureKeys.list(),
-      queryFn: ({ signal }): Promise<ListResponse<Measure>> => getApiClient().get('/measures', { schema: restSchemas.measures, signal }),
+      queryFn: ({ signal }): Promise<ListResponse<Measure>> =>
+        getApiClient().get('/measures', { schema: restSchemas.measures, signal }),
     }),
   detail: (id: string) =>
     queryOptions({
       queryKey: measureKeys.detail(id),
-      queryFn: ({ signal }): Promise<Measure> => getApiClient().get(path('measures', id), { schema: restSchemas.measure, signal }),
+      queryFn: ({ signal }): Promise<Measure> =>
+        getApiClient().get(path('measures', id), { schema: restSchemas.measure, signal }),
     }),
   /** Oldest first. */
   readings: (measureId: string) =>
@@ -35,7 +37,8 @@ export const measureApi = {
 
 export const measureMutations = {
   addReading: (): UseMutationOptions<Reading, Error, { measureId: string; value: number }> => ({
-    mutationFn: ({ measureId, value }) => trackWrite('measure', measureId, () => measureApi.addReading(measureId, value)),
+    mutationFn: ({ measureId, value }) =>
+      trackWrite('measure', measureId, () => measureApi.addReading(measureId, value)),
     onSuccess: (reading, { measureId }, _result, { client }) => {
       client.setQueryData<ListResponse<Reading>>(measureKeys.readings(measureId), (old) =>
         !old || old.items.some((r) => r.id === reading.id) ? old : { ...old, items: [...old.items, reading] },

@@ -8,7 +8,8 @@ export const peopleQueries = {
   list: () =>
     queryOptions({
       queryKey: peopleKeys.list(),
-      queryFn: ({ signal }): Promise<ListResponse<Person>> => getApiClient().get('/people', { schema: restSchemas.people, signal }),
+      queryFn: ({ signal }): Promise<ListResponse<Person>> =>
+        getApiClient().get('/people', { schema: restSchemas.people, signal }),
       // People change rarely and no event covers them.
       staleTime: 5 * 60_000,
     }),
@@ -18,7 +19,8 @@ export const dashboardQueries = {
   summary: () =>
     queryOptions({
       queryKey: dashboardKeys.summary(),
-      queryFn: ({ signal }): Promise<Dashboard> => getApiClient().get('/dashboard', { schema: restSchemas.dashboard, signal }),
+      queryFn: ({ signal }): Promise<Dashboard> =>
+        getApiClient().get('/dashboard', { schema: restSchemas.dashboard, signal }),
     }),
 };
 

@@ -26,7 +26,9 @@ export function getTokenStore(): TokenStore {
 export function getApiClient(): ApiClient {
   if (apiClient) return apiClient;
   const store = getTokenStore();
-  const client = createApiClient({ auth: { getAccessToken: () => store.getAccessToken(), refresh: () => store.refresh() } });
+  const client = createApiClient({
+    auth: { getAccessToken: () => store.getAccessToken(), refresh: () => store.refresh() },
+  });
   if (typeof window !== 'undefined') apiClient = client;
   return client;
 }

@@ -108,7 +108,13 @@ export function createTokenStore(options: TokenStoreOptions = {}): TokenStore {
   function publish() {
     if (session) {
       const user = normalize(session.user) as User;
-      state = { status: 'signed-in', user, tenantId: session.tenantId, tenant: tenantOf(user, session.tenantId), expiresAt: session.expiresAt };
+      state = {
+        status: 'signed-in',
+        user,
+        tenantId: session.tenantId,
+        tenant: tenantOf(user, session.tenantId),
+        expiresAt: session.expiresAt,
+      };
     } else if (expiredUser) {
       const user = normalize(expiredUser.user) as User;
       state = { status: 'expired', user, tenantId: expiredUser.tenantId, tenant: tenantOf(user, expiredUser.tenantId) };
@@ -166,7 +172,11 @@ export function createTokenStore(options: TokenStoreOptions = {}): TokenStore {
 
   async function postAuth(path: string, body: unknown) {
     // Validate the wire body, keep it snake_case for storage; normalize() is applied on publish.
-    const result = await sendJson(fetchImpl, { method: 'POST', url: joinUrl(baseUrl(), path), label: `POST ${path}`, body }, restSchemas.auth);
+    const result = await sendJson(
+      fetchImpl,
+      { method: 'POST', url: joinUrl(baseUrl(), path), label: `POST ${path}`, body },
+      restSchemas.auth,
+    );
     return {
       access_token: result.accessToken,
       refresh_token: result.refreshToken,
@@ -179,7 +189,10 @@ export function createTokenStore(options: TokenStoreOptions = {}): TokenStore {
   async function login(email: string, tenantId?: string) {
     hydrate();
     const myEpoch = ++epoch;
-    const body = await postAuth('/auth/login', tenantId ? { email: email.trim(), tenant_id: tenantId } : { email: email.trim() });
+    const body = await postAuth(
+      '/auth/login',
+      tenantId ? { email: email.trim(), tenant_id: tenantId } : { email: email.trim() },
+    );
     if (myEpoch !== epoch) return;
     inflight = null;
     setSession(sessionFrom(body));
@@ -189,7 +202,8 @@ export function createTokenStore(options: TokenStoreOptions = {}): TokenStore {
     hydrate();
     if (inflight) return inflight;
     const current = session;
-    if (!current) return Promise.reject(new ApiError(401, 'session_expired', 'You are signed out. Sign in to continue.'));
+    if (!current)
+      return Promise.reject(new ApiError(401, 'session_expired', 'You are signed out. Sign in to continue.'));
     const myEpoch = epoch;
     let run: Promise<void> | undefined = undefined;
     run = (async () => {

@@ -31,10 +31,4 @@ export type User = Camelize<WireUser>;
 /** Every collection response is `{ items: [...] }`; the cache stores it in that shape. */
 export type ListResponse<T> = { items: T[] };
 
-export type {
-  ActionStatus,
-  AttachmentEntityType,
-  GoalStatus,
-  IssueStatus,
-  Priority,
-} from '@/lib/protocol';
+export type { ActionStatus, AttachmentEntityType, GoalStatus, IssueStatus, Priority } from '@/lib/protocol';

@@ -29,7 +29,15 @@ type Def = {
   format?: string;
   pattern?: RegExp;
 };
-type CheckDef = { check: string; minimum?: number; maximum?: number; value?: unknown; inclusive?: boolean; format?: string; pattern?: RegExp };
+type CheckDef = {
+  check: string;
+  minimum?: number;
+  maximum?: number;
+  value?: unknown;
+  inclusive?: boolean;
+  format?: string;
+  pattern?: RegExp;
+};
 type Test = (value: unknown) => boolean;
 /** A field's decoder and whether it may be absent. */
 type Field = { wire: string; camel: string; decode: Decoder; optional: boolean };
@@ -76,7 +84,8 @@ function compileObject(def: Def): Decoder {
     if (isHostileKey(wire) || isHostileKey(camel)) throw new Unsupported(`key ${wire}`);
     return { wire, camel, decode: compile(schema), optional: defOf(schema).type === 'optional' };
   });
-  if (new Set(fields.map((f) => f.camel)).size !== fields.length) throw new Unsupported('keys that collide in camelCase');
+  if (new Set(fields.map((f) => f.camel)).size !== fields.length)
+    throw new Unsupported('keys that collide in camelCase');
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return INVALID;
     const input = value as Record<string, unknown>;
@@ -103,7 +112,8 @@ function compileLeaf(def: Def): Test {
     }
     case 'number': {
       const checks = (def.checks ?? []).map((c) => numberCheck(c._zod.def));
-      return (value) => typeof value === 'number' && Number.isFinite(value) && checks.every((check) => check(value as number));
+      return (value) =>
+        typeof value === 'number' && Number.isFinite(value) && checks.every((check) => check(value as number));
     }
     case 'enum': {
       const values = new Set(Object.values(def.entries ?? {}));
@@ -128,7 +138,8 @@ function stringCheck(check: CheckDef): (value: string) => boolean {
     case 'string_format': {
       // Only formats whose check is exactly their pattern (others, e.g. starts_with, check otherwise).
       const pattern = check.pattern;
-      if (!PATTERN_FORMATS.has(check.format ?? '') || !(pattern instanceof RegExp)) throw new Unsupported(`format ${check.format}`);
+      if (!PATTERN_FORMATS.has(check.format ?? '') || !(pattern instanceof RegExp))
+        throw new Unsupported(`format ${check.format}`);
       return (value) => {
         pattern.lastIndex = 0;
         return pattern.test(value);

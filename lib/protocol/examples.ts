@@ -43,18 +43,47 @@ export const exampleIssue: WireIssue = {
 };
 
 export const exampleEvents: { [K in EventType]: WireEventData<K> } = {
-  'goal.created': { goal: { ...exampleGoal, id: 'g-100', title: 'Open a Berlin office', status: 'draft', progress: 0 } },
+  'goal.created': {
+    goal: { ...exampleGoal, id: 'g-100', title: 'Open a Berlin office', status: 'draft', progress: 0 },
+  },
   'goal.activated': { goal_id: 'g-1', previous_status: 'draft', status: 'active', updated_at: T1 },
   'goal.completed': { goal_id: 'g-1', previous_status: 'active', status: 'completed', updated_at: T1 },
   'goal.cancelled': { goal_id: 'g-1', previous_status: 'active', status: 'cancelled', updated_at: T1 },
   'goal.activity.created': {
-    activity: { id: 'ac-100', goal_id: 'g-1', kind: 'comment', message: 'Shortlist is ready.', actor_id: 'u-2', created_at: T1 },
+    activity: {
+      id: 'ac-100',
+      goal_id: 'g-1',
+      kind: 'comment',
+      message: 'Shortlist is ready.',
+      actor_id: 'u-2',
+      created_at: T1,
+    },
   },
-  'action.created': { action: { ...exampleAction, id: 'a-100', title: 'Book interview rooms', status: 'not_started', progress: 0 } },
-  'action.status_changed': { action_id: 'a-1', goal_id: 'g-1', previous_status: 'in_progress', status: 'blocked', updated_at: T1 },
+  'action.created': {
+    action: { ...exampleAction, id: 'a-100', title: 'Book interview rooms', status: 'not_started', progress: 0 },
+  },
+  'action.status_changed': {
+    action_id: 'a-1',
+    goal_id: 'g-1',
+    previous_status: 'in_progress',
+    status: 'blocked',
+    updated_at: T1,
+  },
   'action.completed': { action_id: 'a-1', goal_id: 'g-1', completed_at: T1, updated_at: T1 },
-  'action.priority_changed': { action_id: 'a-1', goal_id: 'g-1', previous_priority: 'high', priority: 'critical', updated_at: T1 },
-  'action.reassigned': { action_id: 'a-1', goal_id: 'g-1', previous_assignee_id: 'u-2', assignee_id: 'u-3', updated_at: T1 },
+  'action.priority_changed': {
+    action_id: 'a-1',
+    goal_id: 'g-1',
+    previous_priority: 'high',
+    priority: 'critical',
+    updated_at: T1,
+  },
+  'action.reassigned': {
+    action_id: 'a-1',
+    goal_id: 'g-1',
+    previous_assignee_id: 'u-2',
+    assignee_id: 'u-3',
+    updated_at: T1,
+  },
   'action.progress_updated': { action_id: 'a-1', goal_id: 'g-1', progress: 70, updated_at: T1 },
   'measure.reading.created': {
     measure_id: 'm-1',

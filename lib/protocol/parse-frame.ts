@@ -1,4 +1,11 @@
-import { envelopeSchema, errorPayloadSchema, isEventType, payloadSchemas, type EventType, type ServerFrame } from './events';
+import {
+  envelopeSchema,
+  errorPayloadSchema,
+  isEventType,
+  payloadSchemas,
+  type EventType,
+  type ServerFrame,
+} from './events';
 import { MAX_FRAME_BYTES } from './errors';
 import { compileDecoder, INVALID, type Decoder } from './decoder';
 import { isHostileKey, normalize } from './normalize';
@@ -69,7 +76,12 @@ export function parseFrame(input: unknown): FrameResult {
   if (type === 'error') {
     const payload = errorPayloadSchema.safeParse(data);
     if (!payload.success) {
-      return reject('bad_payload', `Error frame payload is invalid: ${describeIssues(payload.error.issues)}.`, type, id);
+      return reject(
+        'bad_payload',
+        `Error frame payload is invalid: ${describeIssues(payload.error.issues)}.`,
+        type,
+        id,
+      );
     }
     return { ok: true, frame: { type, ...base, data: normalize(payload.data) } };
   }
@@ -77,7 +89,8 @@ export function parseFrame(input: unknown): FrameResult {
     return reject('unknown_type', `Unknown event type "${truncate(type)}".`, type, id);
   }
   const decoded = decoderOf(type)?.(data);
-  if (decoded !== undefined && decoded !== INVALID) return { ok: true, frame: { type, ...base, data: decoded } as ServerFrame };
+  if (decoded !== undefined && decoded !== INVALID)
+    return { ok: true, frame: { type, ...base, data: decoded } as ServerFrame };
   const payload = payloadSchemas[type].safeParse(data);
   if (!payload.success) {
     return reject('bad_payload', `Payload of ${type} is invalid: ${describeIssues(payload.error.issues)}.`, type, id);

@@ -93,7 +93,9 @@ export function applyRule(rule: Rule, event: DomainEvent, ctx: ApplyContext, mod
   let order = 'newer';
   if (entity !== undefined) {
     const version = versionOf(entity.version);
-    order = run.record ? ctx.versions.observe(entity.ref, version, entity.fields) : ctx.versions.peek(entity.ref, version, entity.fields);
+    order = run.record
+      ? ctx.versions.observe(entity.ref, version, entity.fields)
+      : ctx.versions.peek(entity.ref, version, entity.fields);
     if (order === 'older-uncovered') run.homes = [];
     patchKey(run, entity.target.detail(entity.id), { kind: 'merge', entity });
     patchLists(run, entity);
@@ -107,8 +109,7 @@ export function applyRule(rule: Rule, event: DomainEvent, ctx: ApplyContext, mod
 
   // Copies already patched with a newer event carry its version, so this older event's other
   // fields cannot be merged by version: refetch them (see EntityVersions).
-  const invalidations: Invalidation[] =
-    run.homes === undefined ? [] : run.homes.map((key) => ({ key, exact: true }));
+  const invalidations: Invalidation[] = run.homes === undefined ? [] : run.homes.map((key) => ({ key, exact: true }));
   if (run.touched > 0 && run.patched.length === 0 && invalidations.length === 0) {
     return { status: 'stale', entity: entity?.ref, detail: staleDetail(entity) };
   }

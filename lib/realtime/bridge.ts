@@ -163,7 +163,9 @@ export function createCacheBridge(queryClient: QueryClient, options: Partial<Bri
     });
     for (const [source, refetches] of report.refetchesBySource) {
       if (source.seq === undefined) continue;
-      log.update(source.seq, (entry) => (entry.kind === 'event' ? { ...entry, refetches: entry.refetches + refetches } : entry));
+      log.update(source.seq, (entry) =>
+        entry.kind === 'event' ? { ...entry, refetches: entry.refetches + refetches } : entry,
+      );
     }
   }
 
@@ -172,7 +174,12 @@ export function createCacheBridge(queryClient: QueryClient, options: Partial<Bri
     if (disposed) return { status: 'ignored', reason: 'stale', detail: 'The bridge was disposed.', micros: 0 };
     if (event.id !== undefined) {
       if (seenIds.has(event.id)) {
-        const outcome: EventOutcome = { status: 'ignored', reason: 'duplicate', detail: `Event id ${event.id} was already applied.`, micros: micros(opts.now() - start) };
+        const outcome: EventOutcome = {
+          status: 'ignored',
+          reason: 'duplicate',
+          detail: `Event id ${event.id} was already applied.`,
+          micros: micros(opts.now() - start),
+        };
         log.push({ kind: 'event', type: event.type, id: event.id, outcome, refetches: 0 });
         stats.add({ received: 1, duplicate: 1 });
         return outcome;
@@ -189,7 +196,12 @@ export function createCacheBridge(queryClient: QueryClient, options: Partial<Bri
       stats.add({ received: 1, stale: 1 });
     } else {
       for (const { key, exact } of result.invalidations) coalescer.add(key, exact, source);
-      outcome = { status: 'applied', patched: result.patched, invalidated: result.invalidations.map((i) => i.key), micros: micros(opts.now() - start) };
+      outcome = {
+        status: 'applied',
+        patched: result.patched,
+        invalidated: result.invalidations.map((i) => i.key),
+        micros: micros(opts.now() - start),
+      };
       stats.add({
         received: 1,
         applied: 1,

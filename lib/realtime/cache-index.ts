@@ -1,4 +1,10 @@
-import { partialMatchKey, type Query, type QueryCache, type QueryCacheNotifyEvent, type QueryKey } from '@tanstack/query-core';
+import {
+  partialMatchKey,
+  type Query,
+  type QueryCache,
+  type QueryCacheNotifyEvent,
+  type QueryKey,
+} from '@tanstack/query-core';
 import { isList, isRecord } from './cache-updaters';
 
 const SEP = '\u0000';

@@ -121,7 +121,13 @@ export function insertSorted(list: unknown, item: Item, field: string, order: 'a
 }
 
 /** `container[field]` (an array of entities) with entity `id` merged with `changes`. */
-export function patchEntityInArray(container: unknown, field: string, id: string, changes: Changes, version: string): unknown {
+export function patchEntityInArray(
+  container: unknown,
+  field: string,
+  id: string,
+  changes: Changes,
+  version: string,
+): unknown {
   if (!isRecord(container)) return container;
   const array = container[field];
   if (!Array.isArray(array)) return container;

@@ -91,7 +91,8 @@ export class Coalescer<S = unknown> {
 
     const matched = new Map<Query, Entry<S>>();
     for (const entry of entries) {
-      for (const query of this.options.match(entry.key, entry.exact)) if (!matched.has(query)) matched.set(query, entry);
+      for (const query of this.options.match(entry.key, entry.exact))
+        if (!matched.has(query)) matched.set(query, entry);
     }
     const refetchesBySource = new Map<S, number>();
     const firstFetches: Query[] = [];
@@ -108,7 +109,8 @@ export class Coalescer<S = unknown> {
         }
         if (!query.isActive() || query.isStatic()) continue;
         refetches++;
-        if (entry.source !== undefined) refetchesBySource.set(entry.source, (refetchesBySource.get(entry.source) ?? 0) + 1);
+        if (entry.source !== undefined)
+          refetchesBySource.set(entry.source, (refetchesBySource.get(entry.source) ?? 0) + 1);
         void query.fetch(undefined, { cancelRefetch: true }).catch(noop);
       }
     });

@@ -25,9 +25,22 @@ export type EventEntry = Stamp & {
   /** Set when applying the rule threw: the bridge fell back to invalidating the event's family. */
   error?: string;
 };
-export type RejectionEntry = Stamp & { kind: 'rejection'; reason: RejectReason; message: string; type?: string; id?: string };
+export type RejectionEntry = Stamp & {
+  kind: 'rejection';
+  reason: RejectReason;
+  message: string;
+  type?: string;
+  id?: string;
+};
 export type ResyncEntry = Stamp & { kind: 'resync'; invalidated: QueryKey[] };
-export type FlushEntry = Stamp & { kind: 'flush'; keys: QueryKey[]; invalidated: number; refetches: number; coalesced: number; micros: number };
+export type FlushEntry = Stamp & {
+  kind: 'flush';
+  keys: QueryKey[];
+  invalidated: number;
+  refetches: number;
+  coalesced: number;
+  micros: number;
+};
 export type LogEntry = EventEntry | RejectionEntry | ResyncEntry | FlushEntry;
 type Without<T> = T extends unknown ? Omit<T, 'seq' | 'at'> : never;
 export type NewLogEntry = Without<LogEntry>;
@@ -151,8 +164,20 @@ const zeroRejected = (): Record<RejectReason, number> =>
 
 export class Counters extends Store<Readonly<BridgeStats>> implements StatsStore {
   readonly #counts: BridgeStats = {
-    received: 0, applied: 0, patched: 0, invalidated: 0, refetches: 0, coalesced: 0, flushes: 0,
-    stale: 0, duplicate: 0, invalid: 0, rejected: zeroRejected(), resyncs: 0, reapplied: 0, errors: 0,
+    received: 0,
+    applied: 0,
+    patched: 0,
+    invalidated: 0,
+    refetches: 0,
+    coalesced: 0,
+    flushes: 0,
+    stale: 0,
+    duplicate: 0,
+    invalid: 0,
+    rejected: zeroRejected(),
+    resyncs: 0,
+    reapplied: 0,
+    errors: 0,
   };
 
   add(changes: Partial<Record<Counter, number>>, rejected?: RejectReason): void {

@@ -58,7 +58,10 @@ const goalOfAction = <T extends 'action.created' | ActionChange>(): InvalidateTa
 const goalLists: InvalidateTarget<EventType> = { key: goalKeys.lists() };
 
 /** Everything that shows the progress of an action's goal: its detail and the goal lists. */
-const goalProgress = <T extends 'action.created' | ActionChange>(): InvalidateTarget<T>[] => [goalOfAction<T>(), goalLists];
+const goalProgress = <T extends 'action.created' | ActionChange>(): InvalidateTarget<T>[] => [
+  goalOfAction<T>(),
+  goalLists,
+];
 
 /** Filtered lists the entity may now belong to: every list whose filters include `filters` (partial match). */
 function listsWith<T extends EventType>(
@@ -128,7 +131,7 @@ const append = <T extends EventType>(key: PatchTarget<T>['key'], item: (e: Ev<T>
 
 export const eventMap = {
   'goal.created': {
-    note: 'The event carries the whole goal: add it to the unfiltered list; lists filtered by its status and the dashboard counts are the server\'s.',
+    note: "The event carries the whole goal: add it to the unfiltered list; lists filtered by its status and the dashboard counts are the server's.",
     entity: created('goal', (e) => e.data.goal, { detail: goalKeys.detail, lists: goalKeys.lists() }),
     patch: [append(goalKeys.list({}), (e) => e.data.goal)],
     invalidate: [listsWith(goalKeys.list, (e) => ({ status: e.data.goal.status })), dashboard],
@@ -149,7 +152,7 @@ export const eventMap = {
     invalidate: [listsWith(goalKeys.list, (e) => ({ status: e.data.status })), dashboard],
   },
   'goal.activity.created': {
-    note: 'Prepend the activity to its goal\'s feed (newest first); the dashboard\'s recent activity is picked by the server.',
+    note: "Prepend the activity to its goal's feed (newest first); the dashboard's recent activity is picked by the server.",
     patch: [
       {
         key: (e) => goalKeys.activity(e.data.activity.goalId),
@@ -160,11 +163,14 @@ export const eventMap = {
     invalidate: [dashboard],
   },
   'action.created': {
-    note: 'Add the action to the unfiltered list and to its goal\'s list; other filtered lists, the goal\'s progress and the dashboard are the server\'s.',
+    note: "Add the action to the unfiltered list and to its goal's list; other filtered lists, the goal's progress and the dashboard are the server's.",
     entity: created('action', (e) => e.data.action, { detail: actionKeys.detail, lists: actionKeys.lists() }),
     patch: [
       append(actionKeys.list({}), (e) => e.data.action),
-      append((e) => actionKeys.list({ goalId: e.data.action.goalId }), (e) => e.data.action),
+      append(
+        (e) => actionKeys.list({ goalId: e.data.action.goalId }),
+        (e) => e.data.action,
+      ),
     ],
     invalidate: [
       listsWith(actionKeys.list, (e) => ({ status: e.data.action.status })),
@@ -174,7 +180,7 @@ export const eventMap = {
     ],
   },
   'action.status_changed': {
-    note: 'Status is on the event: patch the action everywhere (it leaves lists of its old status); lists of the new status, the goal\'s progress and the dashboard refetch.',
+    note: "Status is on the event: patch the action everywhere (it leaves lists of its old status); lists of the new status, the goal's progress and the dashboard refetch.",
     entity: actionChange((e) => ({ status: e.data.status })),
     invalidate: [listsWith(actionKeys.list, (e) => ({ status: e.data.status })), ...goalProgress(), dashboard],
   },
@@ -189,17 +195,17 @@ export const eventMap = {
     invalidate: [...goalProgress(), dashboard],
   },
   'action.reassigned': {
-    note: 'Assignee is on the event: patch the action everywhere (it leaves the old assignee\'s lists); the new assignee\'s lists, the goal and the dashboard refetch.',
+    note: "Assignee is on the event: patch the action everywhere (it leaves the old assignee's lists); the new assignee's lists, the goal and the dashboard refetch.",
     entity: actionChange((e) => ({ assigneeId: e.data.assigneeId })),
     invalidate: [listsWith(actionKeys.list, (e) => ({ assigneeId: e.data.assigneeId })), ...goalProgress(), dashboard],
   },
   'action.progress_updated': {
-    note: 'Progress is on the event and changes no list membership: patch the action everywhere; the goal\'s progress and the dashboard are computed by the server.',
+    note: "Progress is on the event and changes no list membership: patch the action everywhere; the goal's progress and the dashboard are computed by the server.",
     entity: actionChange((e) => ({ progress: e.data.progress })),
     invalidate: [...goalProgress(), dashboard],
   },
   'measure.reading.created': {
-    note: 'The reading is the measure\'s new current value: append it to the readings (oldest first) and patch the measure in its detail, its list and the dashboard.',
+    note: "The reading is the measure's new current value: append it to the readings (oldest first) and patch the measure in its detail, its list and the dashboard.",
     entity: {
       kind: 'measure',
       id: (e) => e.data.measureId,
@@ -217,12 +223,18 @@ export const eventMap = {
       {
         key: dashboardKeys.summary(),
         update: (cached, e) =>
-          patchEntityInArray(cached, 'measures', e.data.measureId, { currentValue: e.data.reading.value }, e.data.reading.recordedAt),
+          patchEntityInArray(
+            cached,
+            'measures',
+            e.data.measureId,
+            { currentValue: e.data.reading.value },
+            e.data.reading.recordedAt,
+          ),
       },
     ],
   },
   'issue.created': {
-    note: 'The event carries the whole issue: add it to the unfiltered list; lists filtered by its status and the open-issue count are the server\'s.',
+    note: "The event carries the whole issue: add it to the unfiltered list; lists filtered by its status and the open-issue count are the server's.",
     entity: created('issue', (e) => e.data.issue, { detail: issueKeys.detail, lists: issueKeys.lists() }),
     patch: [append(issueKeys.list({}), (e) => e.data.issue)],
     invalidate: [listsWith(issueKeys.list, (e) => ({ status: e.data.issue.status })), dashboard],
@@ -245,6 +257,11 @@ export const eventMap = {
   },
   'attachment.created': {
     note: 'The event carries the whole attachment: add it to the list of the entity it is attached to.',
-    patch: [append((e) => attachmentKeys.list(e.data.attachment.entityType, e.data.attachment.entityId), (e) => e.data.attachment)],
+    patch: [
+      append(
+        (e) => attachmentKeys.list(e.data.attachment.entityType, e.data.attachment.entityId),
+        (e) => e.data.attachment,
+      ),
+    ],
   },
 } satisfies EventMap;

@@ -1,4 +1,10 @@
-import { partialMatchKey, type Query, type QueryCache, type QueryCacheNotifyEvent, type QueryKey } from '@tanstack/query-core';
+import {
+  partialMatchKey,
+  type Query,
+  type QueryCache,
+  type QueryCacheNotifyEvent,
+  type QueryKey,
+} from '@tanstack/query-core';
 import { keyHash } from './key-hash';
 
 const SEP = '\u0000';

@@ -84,7 +84,8 @@ export class ListDraft {
       }
       items = kept;
     }
-    if (publish && !this.#shifted) carryPositions(this.base.items, items, appended, this.#items.length - items.length, prepended);
+    if (publish && !this.#shifted)
+      carryPositions(this.base.items, items, appended, this.#items.length - items.length, prepended);
     return { list: { ...this.base, items }, exact };
   }
 

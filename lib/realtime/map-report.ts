@@ -72,7 +72,10 @@ export function describeRule<T extends EventType>(type: T, event: DomainEvent<T>
 /** The normalized example event of `type` with every string leaf replaced by `<path>`. */
 export function placeholderEvent<T extends EventType>(type: T): DomainEvent<T> {
   const parsed = parseFrame(JSON.stringify({ type, timestamp: '2026-01-01T00:00:00.000Z', data: exampleEvents[type] }));
-  if (!parsed.ok) throw new Error(`The example event for ${type} does not validate (${parsed.message}); fix lib/protocol/examples.ts.`);
+  if (!parsed.ok)
+    throw new Error(
+      `The example event for ${type} does not validate (${parsed.message}); fix lib/protocol/examples.ts.`,
+    );
   const event = parsed.frame as DomainEvent<T>;
   return { ...event, data: placeholders(event.data, '') as DomainEvent<T>['data'] };
 }
@@ -82,7 +85,8 @@ function placeholders(value: unknown, path: string): unknown {
   if (Array.isArray(value)) return value.map((item, i) => placeholders(item, `${path}[${i}]`));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = placeholders(item, path === '' ? key : `${path}.${key}`);
+    for (const [key, item] of Object.entries(value))
+      out[key] = placeholders(item, path === '' ? key : `${path}.${key}`);
     return out;
   }
   return value;
@@ -127,18 +131,23 @@ export function patchedLines(rule: RuleReport): KeyLine[] {
 }
 
 export function invalidatedLines(rule: RuleReport): KeyLine[] {
-  return rule.invalidated.map(({ key, exact }) => (exact ? { code: formatKey(key), remark: 'exact' } : { code: formatKey(key) }));
+  return rule.invalidated.map(({ key, exact }) =>
+    exact ? { code: formatKey(key), remark: 'exact' } : { code: formatKey(key) },
+  );
 }
 
 const text = (value: string) => value.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const cell = (lines: KeyLine[]) =>
   lines.length === 0
     ? '—'
-    : lines.map(({ code, remark }) => (remark === undefined ? `\`${code}\`` : `\`${code}\` (${text(remark)})`)).join('<br>');
+    : lines
+        .map(({ code, remark }) => (remark === undefined ? `\`${code}\`` : `\`${code}\` (${text(remark)})`))
+        .join('<br>');
 
 export function renderMarkdown(report: MapReport = buildMapReport()): string {
   const rows = report.rules.map(
-    (rule) => `| \`${rule.type}\` | ${cell(patchedLines(rule))} | ${cell(invalidatedLines(rule))} | ${text(rule.note)} |`,
+    (rule) =>
+      `| \`${rule.type}\` | ${cell(patchedLines(rule))} | ${cell(invalidatedLines(rule))} | ${text(rule.note)} |`,
   );
   return [
     '# Event map report',

@@ -1,6 +1,14 @@
 import type { QueryKey } from '@tanstack/query-core';
 import { eventEntity, type DomainEvent } from '@/lib/protocol';
-import { actionKeys, attachmentKeys, dashboardKeys, decisionKeys, goalKeys, issueKeys, measureKeys } from '@/lib/api/keys';
+import {
+  actionKeys,
+  attachmentKeys,
+  dashboardKeys,
+  decisionKeys,
+  goalKeys,
+  issueKeys,
+  measureKeys,
+} from '@/lib/api/keys';
 import { applyRule, type ApplyContext, type ApplyMode, type ApplyResult } from './apply-event';
 import { coveredKeys, eventMap, type Rule } from './event-map';
 import { redact } from './redact';
@@ -31,10 +39,20 @@ export function runRule(event: DomainEvent, ctx: ApplyContext, mode: ApplyMode):
     return { result: applyRule(rule, event, ctx, mode), note: rule.note };
   } catch (thrown) {
     // Never throw into the socket handler: fall back to refetching what the event may touch.
-    const error = redact(`Applying ${event.type} failed (${thrown instanceof Error ? thrown.message : String(thrown)}); its family is refetched instead.`);
+    const error = redact(
+      `Applying ${event.type} failed (${thrown instanceof Error ? thrown.message : String(thrown)}); its family is refetched instead.`,
+    );
     const family = FAMILY_KEYS[eventEntity(event.type)] as QueryKey | undefined;
     const keys = family === undefined ? coveredKeys : [family, dashboardKeys.all];
-    const result: ApplyResult = { status: 'applied', patched: [], invalidations: keys.map((key) => ({ key, exact: false })) };
-    return { result, note: rule?.note ?? 'No rule for this event type: everything the map covers is refetched.', error };
+    const result: ApplyResult = {
+      status: 'applied',
+      patched: [],
+      invalidations: keys.map((key) => ({ key, exact: false })),
+    };
+    return {
+      result,
+      note: rule?.note ?? 'No rule for this event type: everything the map covers is refetched.',
+      error,
+    };
   }
 }

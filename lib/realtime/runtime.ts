@@ -15,7 +15,10 @@ import { createRealtimeSocket, type RealtimeSocket, type RealtimeSocketOptions }
 
 export type RealtimeSession = { tenantId: string; userId: string };
 
-export type ConnectOptions = Omit<RealtimeSocketOptions, 'tenantId' | 'store' | 'onEvent' | 'onRejection' | 'onResync'> & {
+export type ConnectOptions = Omit<
+  RealtimeSocketOptions,
+  'tenantId' | 'store' | 'onEvent' | 'onRejection' | 'onResync'
+> & {
   session: RealtimeSession;
 };
 
@@ -46,7 +49,9 @@ export function createRealtimeRuntime(
 ): RealtimeRuntime {
   const store = createConnectionStore(initial);
   const bus = createEventBus((error, event) => {
-    logger.warn(`Realtime: a useRealtimeEvent handler for ${event.type} threw (${errorDetail(error, [])}); other handlers still ran.`);
+    logger.warn(
+      `Realtime: a useRealtimeEvent handler for ${event.type} threw (${errorDetail(error, [])}); other handlers still ran.`,
+    );
   });
   const bridgeListeners = new Set<() => void>();
   let bridge: CacheBridge | null = null;
@@ -82,7 +87,10 @@ export function createRealtimeRuntime(
     attachBridge(queryClient, options) {
       // In a browser, patches land in animation frames and render in the same frame (frame-schedule.ts).
       const frames = frameSchedule();
-      const created = createCacheBridge(queryClient, frames === undefined ? options : { schedulePatches: frames, ...options });
+      const created = createCacheBridge(
+        queryClient,
+        frames === undefined ? options : { schedulePatches: frames, ...options },
+      );
       const release = frames === undefined ? () => {} : holdMicrotaskNotifications();
       publishBridge(created);
       return () => {

@@ -96,7 +96,11 @@ class Socket implements RealtimeSocket {
   start(): void {
     if (this.phase !== 'idle') return;
     this.env = this.opts.env ?? browserEnvironment();
-    this.detachEnv = listenToEnvironment(this.env, { online: this.onOnline, offline: this.onOffline, visible: this.onVisible });
+    this.detachEnv = listenToEnvironment(this.env, {
+      online: this.onOnline,
+      offline: this.onOffline,
+      visible: this.onVisible,
+    });
     this.store.update({ state: 'connecting', attempt: 0, nextRetryAt: null, connectedAt: null, lastError: null });
     this.connect();
   }
@@ -218,7 +222,9 @@ class Socket implements RealtimeSocket {
     const patch: SnapshotPatch = { lastCloseCode: code, lastCloseReason: reason || null, connectedAt: null };
     if (opened) {
       const wait = this.nextDelay();
-      this.logger.warn(`Realtime: connection to ${this.url} lost (code ${code}); retrying in ${Math.ceil(wait / 1000)} s.`);
+      this.logger.warn(
+        `Realtime: connection to ${this.url} lost (code ${code}); retrying in ${Math.ceil(wait / 1000)} s.`,
+      );
       this.schedule(wait, { ...patch, lastError: messages.lost(code, reason, wait) });
       return;
     }
@@ -334,7 +340,13 @@ class Socket implements RealtimeSocket {
    * Close the current connection on purpose (its close event is ignored) and connect again: at once,
    * or after the next backoff step. A rate limit still applies.
    */
-  private replace(code: number, reason: string, lastError: (waitMs: number) => string | null, backoff = false, bump?: CounterBump): void {
+  private replace(
+    code: number,
+    reason: string,
+    lastError: (waitMs: number) => string | null,
+    backoff = false,
+    bump?: CounterBump,
+  ): void {
     this.closeCurrent(code, reason);
     this.clearTimers();
     this.phase = 'waiting';
@@ -370,7 +382,9 @@ class Socket implements RealtimeSocket {
     try {
       fn();
     } catch (error) {
-      this.logger.warn(`Realtime: the ${what} threw (${errorDetail(error, [this.auth.token()])}); the connection stays up.`);
+      this.logger.warn(
+        `Realtime: the ${what} threw (${errorDetail(error, [this.auth.token()])}); the connection stays up.`,
+      );
     }
   }
 }

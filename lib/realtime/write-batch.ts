@@ -1,6 +1,17 @@
 import { notifyManager, type Query, type QueryCacheNotifyEvent } from '@tanstack/query-core';
 import type { CacheIndex } from './cache-index';
-import { idOf, indexOfId, insertItem, insertSorted, isList, isRecord, leavesFilters, patchEntityInList, type Changes, type Item } from './cache-updaters';
+import {
+  idOf,
+  indexOfId,
+  insertItem,
+  insertSorted,
+  isList,
+  isRecord,
+  leavesFilters,
+  patchEntityInList,
+  type Changes,
+  type Item,
+} from './cache-updaters';
 import type { Updater } from './inflight-guard';
 import { ListDraft, type SortBy } from './list-draft';
 import { writePatch } from './query-write';

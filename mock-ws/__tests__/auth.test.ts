@@ -41,7 +41,9 @@ describe('POST /api/auth/login', () => {
     server = await startServer();
     const unknown = await api(server, '/api/auth/login', { body: { email: 'nobody@acme.test' } });
     expect(unknown.status).toBe(401);
-    expect(unknown.body).toEqual({ error: { code: 'unauthorized', message: 'No demo user with that email. Try ava@acme.test.' } });
+    expect(unknown.body).toEqual({
+      error: { code: 'unauthorized', message: 'No demo user with that email. Try ava@acme.test.' },
+    });
     const bad = await api(server, '/api/auth/login', { body: { email: 42 } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('validation_failed');
@@ -80,7 +82,8 @@ describe('bearer auth on /api', () => {
     expect(missing.status).toBe(401);
     expect(missing.body.error).toEqual({
       code: 'unauthorized',
-      message: 'Missing access token. Sign in with POST /api/auth/login and send "Authorization: Bearer <access_token>".',
+      message:
+        'Missing access token. Sign in with POST /api/auth/login and send "Authorization: Bearer <access_token>".',
     });
     expect(missing.headers.get('www-authenticate')).toContain('Bearer');
     expect((await api(server, '/api/goals', { token: 'a.b.c' })).status).toBe(401);

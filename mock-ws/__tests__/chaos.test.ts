@@ -24,7 +24,15 @@ describe('POST /__control/chaos', () => {
   it('drop_rate 1 drops every event and counts it', async () => {
     const { socket, token } = await setup();
     const res = await control(server!, 'chaos', { drop_rate: 1, seed: 3 });
-    expect(res.body.config).toEqual({ drop_rate: 1, duplicate_rate: 0, reorder_rate: 0, malformed_rate: 0, disconnect_every_ms: 0, rest_delay_max_ms: 0, seed: 3 });
+    expect(res.body.config).toEqual({
+      drop_rate: 1,
+      duplicate_rate: 0,
+      reorder_rate: 0,
+      malformed_rate: 0,
+      disconnect_every_ms: 0,
+      rest_delay_max_ms: 0,
+      seed: 3,
+    });
     await createGoals(token, 3);
     socket.send({ type: 'ping' });
     await socket.waitFor((f) => f.type === 'pong');
@@ -109,7 +117,9 @@ describe('POST /__control/chaos', () => {
 
   it('rejects rates that add up to more than 1 or fall outside 0..1', async () => {
     server = await startServer();
-    expect((await control(server, 'chaos', { drop_rate: 0.6, duplicate_rate: 0.6 })).body.error.message).toContain('at most 1');
+    expect((await control(server, 'chaos', { drop_rate: 0.6, duplicate_rate: 0.6 })).body.error.message).toContain(
+      'at most 1',
+    );
     expect((await control(server, 'chaos', { drop_rate: 2 })).body.error.message).toContain('drop_rate');
   });
 

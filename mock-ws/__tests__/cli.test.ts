@@ -14,7 +14,11 @@ afterEach(() => {
 });
 
 function run(env: Record<string, string>) {
-  const proc = spawn(TSX, ['mock-ws/server.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(TSX, ['mock-ws/server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child = proc;
   let out = '';
   proc.stdout!.on('data', (d) => (out += d));
@@ -36,8 +40,12 @@ describe('npm run mock-ws (server.ts)', () => {
     const cli = run({ MOCK_WS_PORT: '0' });
     const [, url] = await cli.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
     expect(await (await fetch(`${url}/health`)).json()).toEqual({ ok: true });
-    const auth = await (await fetch(`${url}/api/auth/login`, { method: 'POST', body: JSON.stringify({ email: 'ava@acme.test' }) })).json();
-    await fetch(`${url}/api/goals?access_token=${auth.access_token}`, { headers: { authorization: `Bearer ${auth.access_token}` } });
+    const auth = await (
+      await fetch(`${url}/api/auth/login`, { method: 'POST', body: JSON.stringify({ email: 'ava@acme.test' }) })
+    ).json();
+    await fetch(`${url}/api/goals?access_token=${auth.access_token}`, {
+      headers: { authorization: `Bearer ${auth.access_token}` },
+    });
     const ws = new WebSocket(`${url!.replace('http', 'ws')}/realtime?access_token=${auth.access_token}&tenant=acme`);
     await new Promise((resolve) => ws.once('open', resolve));
     ws.close();

@@ -28,12 +28,23 @@ describe('POST /__control/stream (real server, real socket)', () => {
   it('sends rate × duration valid progress events with rising updated_at, and REST shows the last value', async () => {
     const { access_token } = await login(server);
     const socket = await connect(server, access_token);
-    const started = await control(server, 'stream', { tenant: 'acme', rate: 400, duration_ms: 250, mix: 'progress', seed: 7 });
+    const started = await control(server, 'stream', {
+      tenant: 'acme',
+      rate: 400,
+      duration_ms: 250,
+      mix: 'progress',
+      seed: 7,
+    });
     expect(started.status).toBe(200);
     expect(started.body).toMatchObject({ running: true, planned: 100, mix: 'progress', tenant: 'acme' });
 
     const done = await untilDone();
-    expect(done).toMatchObject({ running: false, events: 100, by_type: { 'action.progress_updated': 100 }, stopped: null });
+    expect(done).toMatchObject({
+      running: false,
+      events: 100,
+      by_type: { 'action.progress_updated': 100 },
+      stopped: null,
+    });
     const frames = await socket.waitFor((f) => f.type === 'action.progress_updated', 100);
     expect(frames).toHaveLength(100);
     expectValidFrames(socket.raw);
@@ -92,7 +103,10 @@ describe('POST /__control/stream (real server, real socket)', () => {
     expect(stopped.body).toMatchObject({ running: false, stopped: expect.stringContaining('stop') });
     await control(server, 'stream', { rate: 100, duration_ms: 60_000 });
     await control(server, 'reset', {});
-    expect((await control(server, 'stream')).body).toMatchObject({ running: false, stopped: 'stopped by POST /__control/reset' });
+    expect((await control(server, 'stream')).body).toMatchObject({
+      running: false,
+      stopped: 'stopped by POST /__control/reset',
+    });
   });
 });
 
@@ -106,7 +120,11 @@ describe('createStreamer pacing (fake timers, a real store)', () => {
 
   const setup = () => {
     const frames: WireFrame[] = [];
-    const store = createStore({ seedDate: SEED_DATE, clock: createClock(() => Date.now()), publish: (_t, f) => (frames.push(f), 1) });
+    const store = createStore({
+      seedDate: SEED_DATE,
+      clock: createClock(() => Date.now()),
+      publish: (_t, f) => (frames.push(f), 1),
+    });
     return { frames, store, streamer: createStreamer({ store, print: () => {} }) };
   };
 
@@ -145,6 +163,10 @@ describe('createStreamer pacing (fake timers, a real store)', () => {
     streamer.command({ rate: 100, duration_ms: 1_000 });
     for (const row of store.db.actions.values()) row.value = { ...row.value, status: 'done' };
     vi.advanceTimersByTime(100);
-    expect(streamer.status()).toMatchObject({ running: false, events: 0, stopped: expect.stringContaining('no open actions') });
+    expect(streamer.status()).toMatchObject({
+      running: false,
+      events: 0,
+      stopped: expect.stringContaining('no open actions'),
+    });
   });
 });

@@ -12,7 +12,12 @@ beforeEach(async () => {
 });
 afterAll(() => server.close());
 
-const goalCompleted = { goal_id: 'g-1', previous_status: 'active', status: 'completed', updated_at: '2026-11-27T10:00:00.000Z' };
+const goalCompleted = {
+  goal_id: 'g-1',
+  previous_status: 'active',
+  status: 'completed',
+  updated_at: '2026-11-27T10:00:00.000Z',
+};
 
 async function twoSockets(): Promise<[TestSocket, TestSocket, string]> {
   const { access_token } = await login(server);
@@ -29,7 +34,12 @@ describe('POST /__control/emit', () => {
     const [frame] = await acme.waitFor((f) => f.type === 'goal.completed');
     expect(frame).toMatchObject({ id: 'acme-000001', data: goalCompleted });
     expect(parseFrame(acme.raw.at(-1)!.data).ok).toBe(true);
-    const explicit = await control(server, 'emit', { type: 'goal.completed', data: goalCompleted, tenant: 'globex', id: 'custom-9' });
+    const explicit = await control(server, 'emit', {
+      type: 'goal.completed',
+      data: goalCompleted,
+      tenant: 'globex',
+      id: 'custom-9',
+    });
     expect(explicit.body).toEqual({ sent: 1, id: 'custom-9' });
     await globex.waitFor((f) => f.id === 'custom-9');
     expect(acme.events()).toHaveLength(1);
@@ -42,19 +52,34 @@ describe('POST /__control/emit', () => {
     expect(bad.body.error.message).toMatch(/Invalid goal\.completed payload: .*status/);
     const unknown = await control(server, 'emit', { type: 'goal.exploded', data: {} });
     expect(unknown.body.error.message).toContain('Unknown event type "goal.exploded"');
-    expect((await control(server, 'emit', { type: 'goal.completed', data: goalCompleted, tenant: 'initech' })).body.error.message).toContain('Unknown tenant');
+    expect(
+      (await control(server, 'emit', { type: 'goal.completed', data: goalCompleted, tenant: 'initech' })).body.error
+        .message,
+    ).toContain('Unknown tenant');
     // Rejected events do not use up ids.
-    expect((await control(server, 'emit', { type: 'goal.completed', data: goalCompleted })).body.id).toBe('acme-000001');
+    expect((await control(server, 'emit', { type: 'goal.completed', data: goalCompleted })).body.id).toBe(
+      'acme-000001',
+    );
   });
 });
 
 describe('POST /__control/send-raw', () => {
-  it('sends text as-is and binary frames to a tenant\'s sockets, or to all', async () => {
+  it("sends text as-is and binary frames to a tenant's sockets, or to all", async () => {
     const [acme, globex] = await twoSockets();
-    expect((await control(server, 'send-raw', { frame: '{"type":"goal.completed","data":', tenant: 'acme' })).body).toEqual({ sent: 1 });
+    expect(
+      (await control(server, 'send-raw', { frame: '{"type":"goal.completed","data":', tenant: 'acme' })).body,
+    ).toEqual({ sent: 1 });
     await acme.waitForRaw(1);
     expect(acme.raw[0]).toEqual({ data: '{"type":"goal.completed","data":', binary: false });
-    expect((await control(server, 'send-raw', { frame: Buffer.from('hi').toString('base64'), binary: true, encoding: 'base64' })).body).toEqual({ sent: 2 });
+    expect(
+      (
+        await control(server, 'send-raw', {
+          frame: Buffer.from('hi').toString('base64'),
+          binary: true,
+          encoding: 'base64',
+        })
+      ).body,
+    ).toEqual({ sent: 2 });
     await acme.waitForRaw(2);
     await globex.waitForRaw(1);
     expect(acme.raw[1]).toEqual({ data: 'hi', binary: true });
@@ -66,7 +91,10 @@ describe('POST /__control/send-raw', () => {
 describe('POST /__control/drop', () => {
   it('closes with the given code and reason', async () => {
     const [acme, globex] = await twoSockets();
-    expect((await control(server, 'drop', { code: 4000, reason: 'bye', tenant: 'acme' })).body).toEqual({ dropped: 1, code: 4000 });
+    expect((await control(server, 'drop', { code: 4000, reason: 'bye', tenant: 'acme' })).body).toEqual({
+      dropped: 1,
+      code: 4000,
+    });
     expect(await acme.closed).toEqual({ code: 4000, reason: 'bye' });
     expect(globex.ws.readyState).toBe(globex.ws.OPEN);
     await globex.close();
@@ -89,9 +117,15 @@ describe('POST /__control/drop', () => {
 describe('POST /__control/error', () => {
   it('sends RATE_LIMIT_EXCEEDED with retry_after_ms and keeps the socket open', async () => {
     const [acme, globex] = await twoSockets();
-    expect((await control(server, 'error', { code: 'RATE_LIMIT_EXCEEDED', retry_after_ms: 5000, tenant: 'acme' })).body).toEqual({ sent: 1 });
+    expect(
+      (await control(server, 'error', { code: 'RATE_LIMIT_EXCEEDED', retry_after_ms: 5000, tenant: 'acme' })).body,
+    ).toEqual({ sent: 1 });
     const [frame] = await acme.waitFor((f) => f.type === 'error');
-    expect(frame!.data).toEqual({ code: 'RATE_LIMIT_EXCEEDED', message: 'Too many requests. Wait before reconnecting.', retry_after_ms: 5000 });
+    expect(frame!.data).toEqual({
+      code: 'RATE_LIMIT_EXCEEDED',
+      message: 'Too many requests. Wait before reconnecting.',
+      retry_after_ms: 5000,
+    });
     expect(parseFrame(acme.raw.at(-1)!.data).ok).toBe(true);
     expect(acme.ws.readyState).toBe(acme.ws.OPEN);
     await Promise.all([acme.close(), globex.close()]);
@@ -101,7 +135,10 @@ describe('POST /__control/error', () => {
     const [acme, globex] = await twoSockets();
     await control(server, 'error', { code: 'UNAUTHORIZED', message: 'Session ended.' });
     expect((await acme.closed).code).toBe(4001);
-    expect(acme.frames.find((f) => f.type === 'error')!.data).toEqual({ code: 'UNAUTHORIZED', message: 'Session ended.' });
+    expect(acme.frames.find((f) => f.type === 'error')!.data).toEqual({
+      code: 'UNAUTHORIZED',
+      message: 'Session ended.',
+    });
     expect((await globex.closed).code).toBe(4001);
   });
 
@@ -128,7 +165,10 @@ describe('POST /__control/expire-tokens', () => {
 
   it('with include_refresh, refresh tokens stop working too', async () => {
     const auth = await login(server);
-    expect((await control(server, 'expire-tokens', { include_refresh: true })).body.expired).toEqual(['access', 'refresh']);
+    expect((await control(server, 'expire-tokens', { include_refresh: true })).body.expired).toEqual([
+      'access',
+      'refresh',
+    ]);
     expect((await api(server, '/api/auth/refresh', { body: { refresh_token: auth.refresh_token } })).status).toBe(401);
     expect((await api(server, '/api/goals', { token: (await login(server)).access_token })).status).toBe(200);
   });
@@ -137,7 +177,9 @@ describe('POST /__control/expire-tokens', () => {
 describe('POST /__control/rest-delay', () => {
   it('delays matching REST responses, which still carry the data of their time', async () => {
     const { access_token: token } = await login(server);
-    expect((await control(server, 'rest-delay', { path_prefix: '/api/goals/g-1', ms: 150 })).body).toEqual({ delays: { '/api/goals/g-1': 150 } });
+    expect((await control(server, 'rest-delay', { path_prefix: '/api/goals/g-1', ms: 150 })).body).toEqual({
+      delays: { '/api/goals/g-1': 150 },
+    });
     const started = Date.now();
     const slow = api(server, '/api/goals/g-1', { token });
     await tick(30);
@@ -149,11 +191,15 @@ describe('POST /__control/rest-delay', () => {
     const res = await slow;
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);
     expect(res.body.status).toBe('active');
-    expect((await control(server, 'rest-delay', { path_prefix: '/api/goals/g-1', ms: 0 })).body).toEqual({ delays: {} });
+    expect((await control(server, 'rest-delay', { path_prefix: '/api/goals/g-1', ms: 0 })).body).toEqual({
+      delays: {},
+    });
   });
 
   it('rejects a prefix that is not a path', async () => {
-    expect((await control(server, 'rest-delay', { path_prefix: 'api', ms: 10 })).body.error.message).toContain('path_prefix');
+    expect((await control(server, 'rest-delay', { path_prefix: 'api', ms: 10 })).body.error.message).toContain(
+      'path_prefix',
+    );
   });
 });
 
@@ -161,7 +207,10 @@ describe('POST /__control/refuse-connections', () => {
   it('answers handshakes with the status for that long, and 0 clears it', async () => {
     const { access_token } = await login(server);
     const url = socketUrl(server, access_token, 'acme');
-    expect((await control(server, 'refuse-connections', { status: 503, for_ms: 60_000 })).body).toMatchObject({ refusing: true, status: 503 });
+    expect((await control(server, 'refuse-connections', { status: 503, for_ms: 60_000 })).body).toMatchObject({
+      refusing: true,
+      status: 503,
+    });
     expect(await refusedStatus(url)).toBe(503);
     await control(server, 'refuse-connections', { status: 429, for_ms: 60 });
     expect(await refusedStatus(url)).toBe(429);
@@ -214,14 +263,26 @@ describe('GET /__control/log', () => {
     expect(kinds).toEqual(expect.arrayContaining(['rest', 'handshake', 'ws_out', 'ws_in', 'close']));
     const seqs = body.entries.map((e: { seq: number }) => e.seq);
     expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
-    expect(body.entries.find((e: { kind: string; path?: string }) => e.kind === 'rest' && e.path?.startsWith('/api/goals'))).toMatchObject({
-      method: 'GET', path: '/api/goals?status=active', status: 200, tenant: 'acme', at: expect.any(Number),
+    expect(
+      body.entries.find((e: { kind: string; path?: string }) => e.kind === 'rest' && e.path?.startsWith('/api/goals')),
+    ).toMatchObject({
+      method: 'GET',
+      path: '/api/goals?status=active',
+      status: 200,
+      tenant: 'acme',
+      at: expect.any(Number),
     });
-    expect(body.entries.find((e: { kind: string }) => e.kind === 'ws_out')).toMatchObject({ type: 'goal.completed', id: 'acme-000001', tenant: 'acme', size: expect.any(Number) });
+    expect(body.entries.find((e: { kind: string }) => e.kind === 'ws_out')).toMatchObject({
+      type: 'goal.completed',
+      id: 'acme-000001',
+      tenant: 'acme',
+      size: expect.any(Number),
+    });
     const handshake = body.entries.find((e: { kind: string }) => e.kind === 'handshake');
     expect(handshake.path).toBe('/realtime?access_token=[redacted]&tenant=acme');
     const text = JSON.stringify(body);
-    for (const secret of [auth.access_token, auth.refresh_token, auth.access_token.split('.')[2]!]) expect(text).not.toContain(secret);
+    for (const secret of [auth.access_token, auth.refresh_token, auth.access_token.split('.')[2]!])
+      expect(text).not.toContain(secret);
     const later = (await control(server, `log?since=${seqs.at(-2)}`)).body.entries;
     expect(later.map((e: { seq: number }) => e.seq)).toEqual([seqs.at(-1)]);
     expect((await control(server, 'log?since=-1')).status).toBe(400);
@@ -231,7 +292,14 @@ describe('GET /__control/log', () => {
 describe('other verbs', () => {
   it('GET state counts the data; GET connections lists sockets', async () => {
     const { body } = await control(server, 'state');
-    expect(body.tenants.acme).toMatchObject({ goals: 6, actions: 20, measures: 4, issues: 5, decisions: 3, last_event_seq: 0 });
+    expect(body.tenants.acme).toMatchObject({
+      goals: 6,
+      actions: 20,
+      measures: 4,
+      issues: 5,
+      decisions: 3,
+      last_event_seq: 0,
+    });
     expect(body.connections).toBe(0);
   });
 

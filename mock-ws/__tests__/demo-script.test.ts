@@ -10,7 +10,11 @@ afterEach(() => blocker?.close());
 
 function runDemo(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['scripts/demo.mjs'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/demo.mjs'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -23,7 +27,11 @@ describe('scripts/demo.mjs', () => {
     blocker = createServer();
     await new Promise<void>((resolve) => blocker!.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
-    const { code, output } = await runDemo({ DEMO_APP_PORT: String(port), MOCK_WS_PORT: '4010', NEXT_DIST_DIR: '.next-demo-test-unused' });
+    const { code, output } = await runDemo({
+      DEMO_APP_PORT: String(port),
+      MOCK_WS_PORT: '4010',
+      NEXT_DIST_DIR: '.next-demo-test-unused',
+    });
     expect(code).toBe(1);
     expect(output).toContain(`Port ${port} on 127.0.0.1 is already in use, so the app cannot start there.`);
     expect(output).toContain('DEMO_APP_PORT');

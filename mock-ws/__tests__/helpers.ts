@@ -24,18 +24,30 @@ export async function api<T = any>( // eslint-disable-line @typescript-eslint/no
     body = JSON.stringify(init.body);
     headers['content-type'] = 'application/json';
   }
-  const res = await fetch(`${server.url}${path}`, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+  const res = await fetch(`${server.url}${path}`, {
+    method: init.method ?? (body === undefined ? 'GET' : 'POST'),
+    headers,
+    body,
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
 }
 
 export async function login(server: MockServer, email = 'ava@acme.test', tenantId?: string): Promise<WireAuthResponse> {
-  const res = await api<WireAuthResponse>(server, '/api/auth/login', { body: tenantId ? { email, tenant_id: tenantId } : { email } });
+  const res = await api<WireAuthResponse>(server, '/api/auth/login', {
+    body: tenantId ? { email, tenant_id: tenantId } : { email },
+  });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
-export function control<T = any>(server: MockServer, verb: string, body?: unknown, method = body === undefined ? 'GET' : 'POST') { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function control<T = any>(
+  server: MockServer,
+  verb: string,
+  body?: unknown,
+  method = body === undefined ? 'GET' : 'POST',
+) {
   return api<T>(server, `/__control/${verb}`, { method, body });
 }
 
@@ -52,7 +64,9 @@ export class TestSocket {
       this.raw.push({ data: data.toString('utf8'), binary });
       for (const wake of this.waiters.splice(0)) wake();
     });
-    this.closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    this.closed = new Promise((resolve) =>
+      ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
   }
 
   /** Frames that parse as JSON. */
@@ -79,7 +93,10 @@ export class TestSocket {
       const found = this.frames.filter(match);
       if (found.length >= count) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for ${count} frame(s); got ${JSON.stringify(this.frames.map((f) => f.type))}`);
+      if (left <= 0)
+        throw new Error(
+          `timed out waiting for ${count} frame(s); got ${JSON.stringify(this.frames.map((f) => f.type))}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
@@ -125,9 +142,16 @@ export function socketUrl(server: MockServer, token: string, tenant?: string): s
   return `${server.wsUrl}?${params}`;
 }
 
-export function connect(server: MockServer, token: string, opts: { tenant?: string; origin?: string } = {}): Promise<TestSocket> {
+export function connect(
+  server: MockServer,
+  token: string,
+  opts: { tenant?: string; origin?: string } = {},
+): Promise<TestSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(socketUrl(server, token, opts.tenant ?? 'acme'), opts.origin ? { origin: opts.origin } : {});
+    const ws = new WebSocket(
+      socketUrl(server, token, opts.tenant ?? 'acme'),
+      opts.origin ? { origin: opts.origin } : {},
+    );
     const socket = new TestSocket(ws);
     ws.once('open', () => resolve(socket));
     ws.once('error', reject);

@@ -19,7 +19,12 @@ describe('bad input never crashes the server', () => {
   });
 
   it('answers invalid JSON with 400 invalid_json', async () => {
-    const res = await api(server, '/api/goals', { token, method: 'POST', rawBody: '{"title": ', headers: { 'content-type': 'application/json' } });
+    const res = await api(server, '/api/goals', {
+      token,
+      method: 'POST',
+      rawBody: '{"title": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(restErrorBodySchema.parse(res.body).error.code).toBe('invalid_json');
     expect(res.body.error.message).toContain('not valid JSON');
@@ -34,16 +39,23 @@ describe('bad input never crashes the server', () => {
   it('answers bodies over 64 KB with 413', async () => {
     const res = await api(server, '/api/goals', { token, body: { title: 'x', description: 'y'.repeat(70 * 1024) } });
     expect(res.status).toBe(413);
-    expect(res.body.error).toEqual({ code: 'payload_too_large', message: 'Request body is larger than 65536 bytes. Send a smaller body.' });
+    expect(res.body.error).toEqual({
+      code: 'payload_too_large',
+      message: 'Request body is larger than 65536 bytes. Send a smaller body.',
+    });
     expect((await api(server, '/api/goals', { token })).status).toBe(200);
   });
 
   it('answers 413 for a streamed (chunked) body that grows too large', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${server.url}/api/goals`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'transfer-encoding': 'chunked' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        `${server.url}/api/goals`,
+        { method: 'POST', headers: { authorization: `Bearer ${token}`, 'transfer-encoding': 'chunked' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       for (let i = 0; i < 10; i++) req.write('z'.repeat(10 * 1024));
       req.end();
@@ -55,10 +67,20 @@ describe('bad input never crashes the server', () => {
     const res = await api(server, '/api/goals', {
       token,
       method: 'POST',
-      rawBody: '{"title":"x","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"owner_id":"u-2"}',
+      rawBody:
+        '{"title":"x","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"owner_id":"u-2"}',
     });
     expect(res.status).toBe(201);
-    expect(Object.keys(res.body).sort()).toEqual(['created_at', 'description', 'id', 'owner_id', 'progress', 'status', 'title', 'updated_at']);
+    expect(Object.keys(res.body).sort()).toEqual([
+      'created_at',
+      'description',
+      'id',
+      'owner_id',
+      'progress',
+      'status',
+      'title',
+      'updated_at',
+    ]);
     expect(res.body.owner_id).toBe('u-1');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -84,16 +106,22 @@ describe('bad input never crashes the server', () => {
     const res = await api(server, '/api/goals/g-2', { token });
     expect(res.status).toBe(500);
     expect(res.body.error.code).toBe('internal_error');
-    expect(printed.some((line) => line.includes('internal error on GET /api/goals/g-2') && line.includes('boom'))).toBe(true);
+    expect(printed.some((line) => line.includes('internal error on GET /api/goals/g-2') && line.includes('boom'))).toBe(
+      true,
+    );
     expect((await api(server, '/api/goals/g-1', { token })).status).toBe(200);
   });
 });
 
 describe('CORS on /api', () => {
-  it('answers an allowed origin\'s preflight with 204 and the allowed headers and methods', async () => {
+  it("answers an allowed origin's preflight with 204 and the allowed headers and methods", async () => {
     const res = await fetch(`${server.url}/api/goals/g-1`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://127.0.0.1:3110', 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'authorization,content-type' },
+      headers: {
+        origin: 'http://127.0.0.1:3110',
+        'access-control-request-method': 'PATCH',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3110');
@@ -101,7 +129,7 @@ describe('CORS on /api', () => {
     expect(res.headers.get('access-control-allow-headers')).toBe('Authorization, Content-Type');
   });
 
-  it('refuses a foreign origin\'s preflight and sends no allow-origin to it', async () => {
+  it("refuses a foreign origin's preflight and sends no allow-origin to it", async () => {
     const pre = await fetch(`${server.url}/api/goals`, { method: 'OPTIONS', headers: { origin: 'http://evil.test' } });
     expect(pre.status).toBe(403);
     expect(pre.headers.get('access-control-allow-origin')).toBeNull();

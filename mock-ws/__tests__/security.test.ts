@@ -16,13 +16,21 @@ afterEach(async () => {
 });
 
 /** A raw HTTP request, so that the path reaches the server exactly as written (fetch would normalize `..`). */
-function rawRequest(port: number, method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
+function rawRequest(
+  port: number,
+  method: string,
+  path: string,
+  body?: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method, path, headers: body ? { 'content-type': 'application/json' } : {} },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -88,7 +96,12 @@ describe('MOCK_WS_CONTROL=0: no way into the control API', () => {
     const auth = await login(server);
     const socket = await connect(server, auth.access_token);
     for (const [method, verb, body] of verbs) {
-      const res = await rawRequest(server.port, method, `/__control/${verb}`, body === undefined ? undefined : JSON.stringify(body));
+      const res = await rawRequest(
+        server.port,
+        method,
+        `/__control/${verb}`,
+        body === undefined ? undefined : JSON.stringify(body),
+      );
       expect(res.status, `${method} ${verb}`).toBe(404);
       expect(res.body).toContain('MOCK_WS_CONTROL=0');
     }
@@ -126,7 +139,10 @@ describe('tenant isolation at the handshake', () => {
     expect(await refusedStatus(socketUrl(server, max.access_token, 'globex'))).toBe(401);
     expect(await refusedStatus(socketUrl(server, max.refresh_token, 'acme'))).toBe(401);
     const { body } = await control(server, 'connections');
-    expect(body.handshakes.map((h: { reason: string }) => h.reason)).toEqual(['wrong_tenant', expect.stringMatching(/^token_/)]);
+    expect(body.handshakes.map((h: { reason: string }) => h.reason)).toEqual([
+      'wrong_tenant',
+      expect.stringMatching(/^token_/),
+    ]);
   });
 
   it("never delivers one tenant's events to the other's sockets", async () => {
@@ -191,7 +207,12 @@ describe('tokens never reach the console output', () => {
     expect(await refusedStatus(socketUrl(server, auth.access_token, 'acme'))).toBe(401);
     const text = printed.join('\n');
     expect(printed.length).toBeGreaterThan(5);
-    for (const secret of [auth.access_token, auth.refresh_token, auth.access_token.split('.')[2]!, auth.refresh_token.split('.')[2]!]) {
+    for (const secret of [
+      auth.access_token,
+      auth.refresh_token,
+      auth.access_token.split('.')[2]!,
+      auth.refresh_token.split('.')[2]!,
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('access_token=[redacted]');
@@ -203,7 +224,10 @@ describe('tokens never reach the control log', () => {
     server = await startServer();
     const auth = await login(server);
     const socket = await connect(server, auth.access_token);
-    const frame = JSON.stringify({ type: `x?access_token=${auth.access_token}`, timestamp: '2026-11-27T10:00:00.000Z' });
+    const frame = JSON.stringify({
+      type: `x?access_token=${auth.access_token}`,
+      timestamp: '2026-11-27T10:00:00.000Z',
+    });
     expect((await control(server, 'send-raw', { frame })).status).toBe(200);
     await socket.waitForRaw(1);
     const log = JSON.stringify((await control(server, 'log')).body);

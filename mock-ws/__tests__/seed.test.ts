@@ -23,8 +23,10 @@ describe('seed', () => {
       { id: 'globex', name: 'Globex' },
     ]);
     const byEmail = new Map([...db.users.values()].map((u) => [u.email, u]));
-    for (const email of ['ava@acme.test', 'ben@acme.test', 'cho@acme.test']) expect(byEmail.get(email)?.tenants).toEqual(['acme']);
-    for (const email of ['dana@globex.test', 'eli@globex.test', 'fay@globex.test']) expect(byEmail.get(email)?.tenants).toEqual(['globex']);
+    for (const email of ['ava@acme.test', 'ben@acme.test', 'cho@acme.test'])
+      expect(byEmail.get(email)?.tenants).toEqual(['acme']);
+    for (const email of ['dana@globex.test', 'eli@globex.test', 'fay@globex.test'])
+      expect(byEmail.get(email)?.tenants).toEqual(['globex']);
     expect(byEmail.get('max@acme.test')?.tenants).toEqual(['acme', 'globex']);
     expect(byEmail.get('ava@acme.test')?.name).toBe('Ava Adams');
   });
@@ -39,12 +41,16 @@ describe('seed', () => {
       expect(rowsOf(db.decisions, tenant)).toHaveLength(3);
       expect(rowsOf(db.attachments, tenant).length).toBeGreaterThanOrEqual(3);
       expect(rowsOf(db.activity, tenant).length).toBeGreaterThan(10);
-      expect(new Set(rowsOf(db.goals, tenant).map((g) => g.status))).toEqual(new Set(['draft', 'active', 'completed', 'cancelled']));
+      expect(new Set(rowsOf(db.goals, tenant).map((g) => g.status))).toEqual(
+        new Set(['draft', 'active', 'completed', 'cancelled']),
+      );
       const actions = rowsOf(db.actions, tenant);
       expect(new Set(actions.map((a) => a.status))).toEqual(new Set(['not_started', 'in_progress', 'blocked', 'done']));
       expect(new Set(actions.map((a) => a.priority))).toEqual(new Set(['low', 'medium', 'high', 'critical']));
       const weekAhead = new Date(Date.parse(SEED_DATE) + 7 * 86_400_000).toISOString().slice(0, 10);
-      const dueSoon = actions.filter((a) => a.status !== 'done' && a.due_date && a.due_date >= SEED_DATE.slice(0, 10) && a.due_date <= weekAhead);
+      const dueSoon = actions.filter(
+        (a) => a.status !== 'done' && a.due_date && a.due_date >= SEED_DATE.slice(0, 10) && a.due_date <= weekAhead,
+      );
       expect(dueSoon.length).toBeGreaterThanOrEqual(3);
     }
     expect(db.goals.get('g-1')?.value.title).toBe('Launch v2 onboarding');
@@ -99,7 +105,17 @@ describe('POST /__control/reset', () => {
   afterAll(() => server.close());
 
   const snapshot = async (token: string) => {
-    const paths = ['/api/goals', '/api/actions', '/api/measures', '/api/measures/m-1/readings', '/api/issues', '/api/decisions', '/api/attachments', '/api/goals/g-1/activity', '/api/people'];
+    const paths = [
+      '/api/goals',
+      '/api/actions',
+      '/api/measures',
+      '/api/measures/m-1/readings',
+      '/api/issues',
+      '/api/decisions',
+      '/api/attachments',
+      '/api/goals/g-1/activity',
+      '/api/people',
+    ];
     return Promise.all(paths.map(async (p) => (await api(server, p, { token })).body));
   };
 

@@ -37,7 +37,9 @@ describe('simulator', () => {
     expect(done.length).toBeGreaterThan(50);
     expect(done.some((line) => line!.startsWith('Ava Adams'))).toBe(false);
     const db = server.state.store.db;
-    const actors = [...db.activity.values()].filter((r) => r.tenant === 'acme' && r.value.created_at > '2026-11-27').map((r) => r.value.actor_id);
+    const actors = [...db.activity.values()]
+      .filter((r) => r.tenant === 'acme' && r.value.created_at > '2026-11-27')
+      .map((r) => r.value.actor_id);
     expect(actors.length).toBeGreaterThan(0);
     expect(actors).not.toContain('u-1');
     socket.send({ type: 'ping' });

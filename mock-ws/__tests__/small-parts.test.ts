@@ -15,7 +15,7 @@ describe('clock', () => {
     expect(b > a).toBe(true);
   });
 
-  it('stays after an entity\'s previous updated_at even when that is in the future', () => {
+  it("stays after an entity's previous updated_at even when that is in the future", () => {
     const clock = createClock(() => 1_800_000_000_000);
     expect(clock.stamp('2030-01-01T00:00:00.000Z')).toBe('2030-01-01T00:00:00.001Z');
   });
@@ -35,7 +35,9 @@ describe('prng', () => {
 
 describe('redact', () => {
   it('hides tokens in query strings and bearer headers', () => {
-    expect(redact('/realtime?access_token=abc.def.ghi&tenant=acme')).toBe('/realtime?access_token=[redacted]&tenant=acme');
+    expect(redact('/realtime?access_token=abc.def.ghi&tenant=acme')).toBe(
+      '/realtime?access_token=[redacted]&tenant=acme',
+    );
     expect(redact('x?refresh_token=zzz')).toBe('x?refresh_token=[redacted]');
     expect(redact('Authorization: Bearer abc.def')).toBe('Authorization: Bearer [redacted]');
   });
@@ -57,7 +59,14 @@ describe('event log', () => {
 
   it('redacts tokens in logged paths', () => {
     const log = createEventLog(10);
-    const entry = log.add({ kind: 'rest', method: 'GET', path: '/x?access_token=secret', status: 200, tenant: null, ms: 1 });
+    const entry = log.add({
+      kind: 'rest',
+      method: 'GET',
+      path: '/x?access_token=secret',
+      status: 200,
+      tenant: null,
+      ms: 1,
+    });
     expect(entry.kind === 'rest' && entry.path).toBe('/x?access_token=[redacted]');
   });
 });
@@ -111,7 +120,14 @@ describe('config', () => {
 
   it('defaults to port 4010, control on, simulator off, the app origins on :3000', () => {
     const opts = resolveOptions(optionsFromEnv({}), Date.parse('2026-11-27T15:30:00Z'));
-    expect(opts).toMatchObject({ port: 4010, host: '127.0.0.1', control: true, simulate: false, pingMs: 30_000, accessTtlS: 900 });
+    expect(opts).toMatchObject({
+      port: 4010,
+      host: '127.0.0.1',
+      control: true,
+      simulate: false,
+      pingMs: 30_000,
+      accessTtlS: 900,
+    });
     expect(opts.allowedOrigins).toEqual(DEFAULTS.allowedOrigins);
     expect(opts.seedDate).toBe('2026-11-27T00:00:00.000Z');
   });

@@ -16,7 +16,9 @@ describe('handshake', () => {
     const { access_token } = await login(server);
     const socket = await connect(server, access_token, { tenant: 'acme', origin: 'http://127.0.0.1:3000' });
     const { body } = await control(server, 'connections');
-    expect(body.open).toEqual([{ id: 'c-1', tenant: 'acme', user_id: 'u-1', origin: 'http://127.0.0.1:3000', opened_at: expect.any(Number) }]);
+    expect(body.open).toEqual([
+      { id: 'c-1', tenant: 'acme', user_id: 'u-1', origin: 'http://127.0.0.1:3000', opened_at: expect.any(Number) },
+    ]);
     expect(body.handshakes.at(-1)).toMatchObject({ outcome: 'accepted', status: 101, tenant: 'acme' });
     await socket.close();
   });
@@ -28,8 +30,14 @@ describe('handshake', () => {
     expect(await refusedStatus(socketUrl(server, access_token, 'globex'))).toBe(401);
     expect(await refusedStatus(`${server.wsUrl}?tenant=acme`)).toBe(401);
     const { body } = await control(server, 'connections');
-    expect(body.handshakes.map((h: { reason: string }) => h.reason)).toEqual(['token_bad_signature', 'wrong_tenant', 'token_missing']);
-    expect(body.handshakes.every((h: { outcome: string; status: number }) => h.outcome === 'refused' && h.status === 401)).toBe(true);
+    expect(body.handshakes.map((h: { reason: string }) => h.reason)).toEqual([
+      'token_bad_signature',
+      'wrong_tenant',
+      'token_missing',
+    ]);
+    expect(
+      body.handshakes.every((h: { outcome: string; status: number }) => h.outcome === 'refused' && h.status === 401),
+    ).toBe(true);
     expect(body.open).toEqual([]);
   });
 
@@ -62,7 +70,8 @@ describe('heartbeat', () => {
     server = await startServer({ pingMs: 40 });
     const socket = await connect(server, (await login(server)).access_token);
     const pings = await socket.waitFor((f) => f.type === 'ping', 2);
-    for (const ping of pings) expect(parseFrame(JSON.stringify(ping))).toMatchObject({ ok: true, frame: { type: 'ping' } });
+    for (const ping of pings)
+      expect(parseFrame(JSON.stringify(ping))).toMatchObject({ ok: true, frame: { type: 'ping' } });
     await socket.close();
   });
 
@@ -76,7 +85,12 @@ describe('heartbeat', () => {
     await tick(30);
     const entries = (await control(server, 'log?kind=ws_in')).body.entries;
     expect(entries.map((e: { type: string }) => e.type)).toEqual(['ping', 'pong']);
-    expect(entries[0]).toMatchObject({ kind: 'ws_in', connection_id: 'c-1', seq: expect.any(Number), at: expect.any(Number) });
+    expect(entries[0]).toMatchObject({
+      kind: 'ws_in',
+      connection_id: 'c-1',
+      seq: expect.any(Number),
+      at: expect.any(Number),
+    });
     await socket.close();
   });
 });
@@ -90,7 +104,9 @@ describe('client frames', () => {
     socket.send(Buffer.from([1, 2, 3]));
     socket.send({ type: 'ping' });
     await socket.waitFor((f) => f.type === 'pong');
-    const invalid = (await control(server, 'log?kind=ws_in')).body.entries.filter((e: { type: string }) => e.type === 'invalid');
+    const invalid = (await control(server, 'log?kind=ws_in')).body.entries.filter(
+      (e: { type: string }) => e.type === 'invalid',
+    );
     expect(invalid.map((e: { reason: string }) => e.reason)).toEqual([
       'Frame is not valid JSON.',
       'Unknown client frame type.',
@@ -127,6 +143,9 @@ describe('token expiry on a live socket', () => {
     const { code } = await socket.closed;
     expect(code).toBe(4001);
     const [error] = socket.frames.filter((f) => f.type === 'error');
-    expect(error!.data).toEqual({ code: 'UNAUTHORIZED', message: 'Your access token expired. Refresh it and reconnect.' });
+    expect(error!.data).toEqual({
+      code: 'UNAUTHORIZED',
+      message: 'Your access token expired. Refresh it and reconnect.',
+    });
   });
 });

@@ -43,7 +43,9 @@ describe('tokens', () => {
     const tokens = make(now);
     const { accessToken } = tokens.issuePair('u-1', 'acme');
     const [h, p, s] = accessToken.split('.') as [string, string, string];
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), tenant: 'globex' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), tenant: 'globex' }),
+    ).toString('base64url');
     expect(tokens.verify(`${h}.${forged}.${s}`, 'access')).toEqual({ ok: false, reason: 'bad_signature' });
     expect(make(now, 'other').verify(accessToken, 'access')).toEqual({ ok: false, reason: 'bad_signature' });
     expect(tokens.verify('a.b', 'access')).toEqual({ ok: false, reason: 'malformed' });

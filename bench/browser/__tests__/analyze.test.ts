@@ -3,14 +3,27 @@ import { analyzeScreen, batchRates, matchFrames, percentile, summarizeLongTasks 
 import type { FrameRecord, ProbeDump } from '../probe';
 
 const ORIGIN = 1_000_000;
-const f = (t: number, action: string, progress: number, sentAt = ORIGIN + t - 2): FrameRecord => [t, sentAt, action, progress];
+const f = (t: number, action: string, progress: number, sentAt = ORIGIN + t - 2): FrameRecord => [
+  t,
+  sentAt,
+  action,
+  progress,
+];
 const onScreen = new Set(['a-1', 'a-2']);
 
 describe('matchFrames', () => {
   it('measures each frame until its value or a newer one shows', () => {
     const frames = [f(10, 'a-1', 40), f(12, 'a-1', 55), f(20, 'a-2', 7)];
-    const dom = [[30, 'a-1', 55], [25, 'a-2', 7]] as const;
-    const m = matchFrames(frames, dom.map((d) => [...d]), onScreen, ORIGIN);
+    const dom = [
+      [30, 'a-1', 55],
+      [25, 'a-2', 7],
+    ] as const;
+    const m = matchFrames(
+      frames,
+      dom.map((d) => [...d]),
+      onScreen,
+      ORIGIN,
+    );
     // a-2 shown exactly after 5 ms; a-1's 40 superseded by 55, both resolved at 30.
     expect(m.latencies).toEqual([5, 20, 18]);
     expect(m.sendLatencies).toEqual([7, 22, 20]);
@@ -19,7 +32,11 @@ describe('matchFrames', () => {
 
   it('counts frames never shown, frames for actions off this screen and DOM changes no frame explains', () => {
     const frames = [f(10, 'a-1', 40), f(11, 'a-9', 3), f(50, 'a-1', 60)];
-    const dom: Array<[number, string, number]> = [[20, 'a-1', 40], [30, 'a-2', 99], [40, 'a-1', 60]];
+    const dom: Array<[number, string, number]> = [
+      [20, 'a-1', 40],
+      [30, 'a-2', 99],
+      [40, 'a-1', 60],
+    ];
     const m = matchFrames(frames, dom, onScreen, ORIGIN);
     // 60 was on screen at 40 before its frame arrived at 50 (a REST refetch won): not matched, frame left unshown.
     expect(m).toMatchObject({ exact: 1, superseded: 0, notShown: 1, offScreen: 1, domUnmatched: 2 });
@@ -50,7 +67,13 @@ describe('percentile, batchRates', () => {
   });
 
   it('counts observer callbacks per second inside the window only', () => {
-    const batches: Array<[number, number]> = [[0, 1], [100, 0], [500, 2], [999, 0], [1_500, 1]];
+    const batches: Array<[number, number]> = [
+      [0, 1],
+      [100, 0],
+      [500, 2],
+      [999, 0],
+      [1_500, 1],
+    ];
     expect(batchRates(batches, 0, 1_000)).toEqual({ all: 4, rows: 2 });
     expect(batchRates(batches, 0, 50)).toBeNull();
   });
@@ -74,19 +97,59 @@ const dump = (over: Partial<ProbeDump> = {}): ProbeDump => ({
 
 describe('summarizeLongTasks', () => {
   it('names scripts by what their chunk holds and counts bridge callbacks over the limit', () => {
-    const labels = new Map([['/_next/static/chunks/abc.js', 'realtime bridge + partysocket'], ['/_next/static/chunks/rd.js', 'React DOM']]);
+    const labels = new Map([
+      ['/_next/static/chunks/abc.js', 'realtime bridge + partysocket'],
+      ['/_next/static/chunks/rd.js', 'React DOM'],
+    ]);
     const s = summarizeLongTasks(
       dump({
-        longTasks: [{ start: 0, duration: 80, name: 'self', container: 'window' }, { start: 200, duration: 55, name: 'self', container: 'window' }],
+        longTasks: [
+          { start: 0, duration: 80, name: 'self', container: 'window' },
+          { start: 200, duration: 55, name: 'self', container: 'window' },
+        ],
         loafs: [
-          { start: 0, duration: 90, blocking: 40, scripts: [
-            { invoker: 'DOMWebSocket.onmessage', type: 'event-listener', source: '/_next/static/chunks/abc.js', fn: '', duration: 70 },
-            { invoker: 'MessagePort.onmessage', type: 'event-listener', source: '/_next/static/chunks/rd.js', fn: '', duration: 10 },
-          ] },
-          { start: 200, duration: 60, blocking: 5, scripts: [
-            { invoker: 'DOMWebSocket.onmessage', type: 'event-listener', source: '/_next/static/chunks/abc.js', fn: '', duration: 30 },
-            { invoker: 'DOMWebSocket.onmessage', type: 'event-listener', source: 'bench-probe.js', fn: '', duration: 6 },
-          ] },
+          {
+            start: 0,
+            duration: 90,
+            blocking: 40,
+            scripts: [
+              {
+                invoker: 'DOMWebSocket.onmessage',
+                type: 'event-listener',
+                source: '/_next/static/chunks/abc.js',
+                fn: '',
+                duration: 70,
+              },
+              {
+                invoker: 'MessagePort.onmessage',
+                type: 'event-listener',
+                source: '/_next/static/chunks/rd.js',
+                fn: '',
+                duration: 10,
+              },
+            ],
+          },
+          {
+            start: 200,
+            duration: 60,
+            blocking: 5,
+            scripts: [
+              {
+                invoker: 'DOMWebSocket.onmessage',
+                type: 'event-listener',
+                source: '/_next/static/chunks/abc.js',
+                fn: '',
+                duration: 30,
+              },
+              {
+                invoker: 'DOMWebSocket.onmessage',
+                type: 'event-listener',
+                source: 'bench-probe.js',
+                fn: '',
+                duration: 6,
+              },
+            ],
+          },
         ],
       }),
       labels,
@@ -100,7 +163,18 @@ describe('summarizeLongTasks', () => {
   });
 
   it('falls back to the file name when a chunk has no label', () => {
-    const s = summarizeLongTasks(dump({ loafs: [{ start: 0, duration: 60, blocking: 0, scripts: [{ invoker: '', type: 'user-callback', source: '/x/y.js', fn: '', duration: 55 }] }] }));
+    const s = summarizeLongTasks(
+      dump({
+        loafs: [
+          {
+            start: 0,
+            duration: 60,
+            blocking: 0,
+            scripts: [{ invoker: '', type: 'user-callback', source: '/x/y.js', fn: '', duration: 55 }],
+          },
+        ],
+      }),
+    );
     expect(s.sources[0]!.what).toBe('user-callback in y.js');
     expect(s.bridgeScriptsOver).toBe(0);
   });
@@ -113,11 +187,31 @@ describe('analyzeScreen', () => {
       dump({
         frames: [f(0, 'a-1', 10), f(500, 'a-2', 20), f(1_000, 'a-1', 30)],
         frameCounts: { 'action.progress_updated': 3, ping: 1 },
-        dom: [[4, 'a-1', 10], [510, 'a-2', 20], [1_020, 'a-1', 30]],
-        batches: [[4, 1], [300, 0], [510, 1], [1_020, 1]],
+        dom: [
+          [4, 'a-1', 10],
+          [510, 'a-2', 20],
+          [1_020, 'a-1', 30],
+        ],
+        batches: [
+          [4, 1],
+          [300, 0],
+          [510, 1],
+          [1_020, 1],
+        ],
         rows: { 'a-1': 30, 'a-2': 20, 'a-3': 0 },
       }),
     );
-    expect(r).toMatchObject({ screen: '/actions', rows: 3, framesReceived: 4, progressFrames: 3, exact: 3, p50Ms: 10, p99Ms: 20, maxMs: 20, batchesPerS: 3, rowBatchesPerS: 2 });
+    expect(r).toMatchObject({
+      screen: '/actions',
+      rows: 3,
+      framesReceived: 4,
+      progressFrames: 3,
+      exact: 3,
+      p50Ms: 10,
+      p99Ms: 20,
+      maxMs: 20,
+      batchesPerS: 3,
+      rowBatchesPerS: 2,
+    });
   });
 });

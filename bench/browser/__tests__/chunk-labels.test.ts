@@ -5,8 +5,12 @@ import { fetchChunks, labelChunk, labelsOf, snippet } from '../chunk-labels';
 
 describe('labelChunk', () => {
   it('names every library a minified chunk holds, or nothing', () => {
-    expect(labelChunk('function x(){throw new RangeError("createCacheBridge: option")} /* partysocket */')).toBe('realtime bridge + partysocket');
-    expect(labelChunk('throw Error("No QueryClient set, use QueryClientProvider to set one");e.classList.add("pp-flash")')).toBe('TanStack Query + app UI');
+    expect(labelChunk('function x(){throw new RangeError("createCacheBridge: option")} /* partysocket */')).toBe(
+      'realtime bridge + partysocket',
+    );
+    expect(
+      labelChunk('throw Error("No QueryClient set, use QueryClientProvider to set one");e.classList.add("pp-flash")'),
+    ).toBe('TanStack Query + app UI');
     expect(labelChunk('var a=1')).toBe('');
   });
 });

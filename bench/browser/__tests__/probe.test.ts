@@ -23,7 +23,12 @@ const probe = () => (window as unknown as Record<string, ProbeApi>)[PROBE_GLOBAL
 const row = (id: string, value: number) =>
   `<li data-testid="action-row-${id}"><div role="progressbar" aria-valuenow="${value}"><span class="pp-progress__value">${value}%</span></div></li>`;
 const frame = (action: string, progress: number, id: string) =>
-  JSON.stringify({ type: 'action.progress_updated', id, timestamp: new Date().toISOString(), data: { action_id: action, goal_id: 'g-1', progress, updated_at: new Date().toISOString() } });
+  JSON.stringify({
+    type: 'action.progress_updated',
+    id,
+    timestamp: new Date().toISOString(),
+    data: { action_id: action, goal_id: 'g-1', progress, updated_at: new Date().toISOString() },
+  });
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('the in-page probe', () => {
@@ -60,7 +65,10 @@ describe('the in-page probe', () => {
     const dump = probe().dump();
     expect(seen).toHaveLength(4);
     expect(dump.frameCounts).toEqual({ 'action.progress_updated': 2, '(invalid)': 1, ping: 1 });
-    expect(dump.frames.map(([, , action, progress]) => [action, progress])).toEqual([['a-3', 55], ['a-3', 55]]);
+    expect(dump.frames.map(([, , action, progress]) => [action, progress])).toEqual([
+      ['a-3', 55],
+      ['a-3', 55],
+    ]);
     expect(dump.frames[0]![1]).toBeGreaterThan(Date.now() - 60_000);
     // One change (40 → 55): the second frame with the same value changes nothing on screen.
     expect(dump.dom.map(([, action, value]) => [action, value])).toEqual([['a-3', 55]]);
@@ -76,7 +84,11 @@ describe('the in-page probe', () => {
     probe().reset();
     document.getElementById('list')!.innerHTML = row('a-9', 70);
     await tick();
-    expect(probe().dump().dom.map(([, a, v]) => [a, v])).toEqual([['a-9', 70]]);
+    expect(
+      probe()
+        .dump()
+        .dom.map(([, a, v]) => [a, v]),
+    ).toEqual([['a-9', 70]]);
     probe().reset();
     expect(probe().dump()).toMatchObject({ frames: [], dom: [], batches: [], longTasks: [], loafs: [] });
     document.getElementById('list')!.innerHTML = row('a-9', 70);

@@ -21,7 +21,10 @@ const profile: CpuProfile = {
 
 describe('summarizeProfile', () => {
   it('sums self time by labelled chunk, file or V8 bucket, leaving idle out of the shares', () => {
-    const s = summarizeProfile(profile, new Map([['/_next/static/chunks/bridge.js', { label: 'realtime bridge', text: 'function longName(){}' }]]));
+    const s = summarizeProfile(
+      profile,
+      new Map([['/_next/static/chunks/bridge.js', { label: 'realtime bridge', text: 'function longName(){}' }]]),
+    );
     expect(s.totalMs).toBe(10);
     expect(s.busyMs).toBe(6);
     expect(s.top).toEqual([
@@ -39,6 +42,11 @@ describe('summarizeProfile', () => {
   });
 
   it('copes with an empty profile', () => {
-    expect(summarizeProfile({ nodes: [], startTime: 0, endTime: 0 })).toEqual({ totalMs: 0, busyMs: 0, top: [], functions: [] });
+    expect(summarizeProfile({ nodes: [], startTime: 0, endTime: 0 })).toEqual({
+      totalMs: 0,
+      busyMs: 0,
+      top: [],
+      functions: [],
+    });
   });
 });

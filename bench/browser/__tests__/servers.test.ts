@@ -25,7 +25,10 @@ describe('buildReason', () => {
   const env = buildEnv(4160);
 
   it('builds the app against the bench backend port', () => {
-    expect(env).toEqual({ NEXT_PUBLIC_API_URL: 'http://127.0.0.1:4160/api', NEXT_PUBLIC_REALTIME_WS_URL: 'ws://127.0.0.1:4160/realtime' });
+    expect(env).toEqual({
+      NEXT_PUBLIC_API_URL: 'http://127.0.0.1:4160/api',
+      NEXT_PUBLIC_REALTIME_WS_URL: 'ws://127.0.0.1:4160/realtime',
+    });
   });
 
   it('says why a rebuild is needed: no build, newer sources, another backend URL; null when current', () => {

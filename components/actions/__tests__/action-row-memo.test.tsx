@@ -47,7 +47,13 @@ function List({ initial }: { initial: Action[] }) {
     <ul>
       {actions.map((a) => (
         // A new goal object per render, as the actions screen builds it.
-        <ActionRow key={a.id} action={a} people={NOBODY} assigneeName="Ben Brooks" goal={{ id: a.goalId, title: 'Hire two engineers' }} />
+        <ActionRow
+          key={a.id}
+          action={a}
+          people={NOBODY}
+          assigneeName="Ben Brooks"
+          goal={{ id: a.goalId, title: 'Hire two engineers' }}
+        />
       ))}
     </ul>
   );

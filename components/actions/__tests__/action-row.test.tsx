@@ -30,7 +30,13 @@ function renderRow(props: Partial<Parameters<typeof ActionRow>[0]> = {}) {
     <QueryClientProvider client={new QueryClient()}>
       <ToastProvider>
         <ul>
-          <ActionRow action={action} people={[]} assigneeName="Ben Brooks" goal={{ id: 'g-2', title: 'Hire two engineers' }} {...props} />
+          <ActionRow
+            action={action}
+            people={[]}
+            assigneeName="Ben Brooks"
+            goal={{ id: 'g-2', title: 'Hire two engineers' }}
+            {...props}
+          />
         </ul>
       </ToastProvider>
     </QueryClientProvider>,

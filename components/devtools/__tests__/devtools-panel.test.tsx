@@ -5,7 +5,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseFrame, type DomainEvent, type FrameRejection } from '@/lib/protocol';
 import { createCacheBridge, createConnectionStore, type EventOutcome } from '@/lib/realtime';
 import { actionKeys, dashboardKeys, goalKeys } from '@/lib/api/keys';
-import { event, manualSchedule, newClient, observe, seed, settle, T_OLD } from '@/lib/realtime/__tests__/helpers/bridge-fixtures';
+import {
+  event,
+  manualSchedule,
+  newClient,
+  observe,
+  seed,
+  settle,
+  T_OLD,
+} from '@/lib/realtime/__tests__/helpers/bridge-fixtures';
 import { DevtoolsPanel, type DevtoolsTab } from '../devtools-panel';
 import { INITIAL_LOG_VIEW, type DevtoolsSource, type LogViewState } from '../devtools-source';
 import { PayloadCapture } from '../payload-capture';
@@ -26,7 +34,9 @@ function setup(initialTab: DevtoolsTab = 'log') {
   const onClose = vi.fn();
   function Harness() {
     const [view, setView] = useState<LogViewState>(INITIAL_LOG_VIEW);
-    return <DevtoolsPanel source={source} logView={view} setLogView={setView} onClose={onClose} initialTab={initialTab} />;
+    return (
+      <DevtoolsPanel source={source} logView={view} setLogView={setView} onClose={onClose} initialTab={initialTab} />
+    );
   }
   render(<Harness />);
   /** What the runtime does for a socket event: apply, then the bus hands the payload to the capture. */
@@ -54,7 +64,11 @@ describe('DevtoolsPanel: the event log', () => {
     const applied = deliver(event('action.progress_updated', { progress: 55 }, { id: 'acme-1' }));
     deliver(event('action.progress_updated', { progress: 55 }, { id: 'acme-1' }));
     deliver(event('action.progress_updated', { updated_at: T_OLD }, { id: 'acme-2' }));
-    act(() => bridge.recordRejection(parseFrame('{"type":"goal.deleted","timestamp":"2026-11-27T10:00:00.000Z","data":{}}') as FrameRejection));
+    act(() =>
+      bridge.recordRejection(
+        parseFrame('{"type":"goal.deleted","timestamp":"2026-11-27T10:00:00.000Z","data":{}}') as FrameRejection,
+      ),
+    );
     act(() => void timers.run());
 
     expect(applied.status === 'applied' && applied.patched.length).toBeGreaterThan(1);
@@ -67,7 +81,9 @@ describe('DevtoolsPanel: the event log', () => {
     expect(texts[0]).toMatch(/invalid: goal\.deleted.*invalid: unknown_type/);
     expect(texts[1]).toMatch(/action\.progress_updated.*acme-2.*ignored: stale/);
     expect(texts[2]).toMatch(/action\.progress_updated.*acme-1.*ignored: duplicate/);
-    expect(texts[3]).toMatch(/action\.progress_updated.*acme-1.*patched \d+ · invalidated 3 · 1 refetch[\d.]+ (µs|ms)$/);
+    expect(texts[3]).toMatch(
+      /action\.progress_updated.*acme-1.*patched \d+ · invalidated 3 · 1 refetch[\d.]+ (µs|ms)$/,
+    );
     expect(rows()[3]!.getAttribute('data-outcome')).toBe('patched invalidated refetched');
   });
 
@@ -102,15 +118,34 @@ describe('DevtoolsPanel: the event log', () => {
   it('a clicked row shows the outcome, the rule that handled it, and the payload with the token redacted', async () => {
     const { deliver } = setup();
     deliver(
-      event('goal.activity.created', {
-        activity: { id: 'ac-7', goal_id: 'g-1', kind: 'comment', message: `pasted ${TOKEN} by mistake`, actor_id: 'u-2', created_at: '2026-11-27T10:05:00.000Z' },
-      }, { id: 'acme-9' }),
+      event(
+        'goal.activity.created',
+        {
+          activity: {
+            id: 'ac-7',
+            goal_id: 'g-1',
+            kind: 'comment',
+            message: `pasted ${TOKEN} by mistake`,
+            actor_id: 'u-2',
+            created_at: '2026-11-27T10:05:00.000Z',
+          },
+        },
+        { id: 'acme-9' },
+      ),
     );
-    fireEvent.click(await within(await screen.findByRole('listbox', { name: 'Event log' })).findByRole('option', { name: /goal\.activity\.created/ }));
+    fireEvent.click(
+      await within(await screen.findByRole('listbox', { name: 'Event log' })).findByRole('option', {
+        name: /goal\.activity\.created/,
+      }),
+    );
     const details = screen.getByTestId('devtools-details');
     expect(within(details).getByText(/Prepend the activity to its goal's feed/)).toBeTruthy();
-    expect(within(details).getByRole('list', { name: 'Patches' }).textContent).toContain("['goals', 'activity', 'g-1']");
-    expect(within(details).getByRole('list', { name: 'Invalidates (prefixes)' }).textContent).toContain("['dashboard']");
+    expect(within(details).getByRole('list', { name: 'Patches' }).textContent).toContain(
+      "['goals', 'activity', 'g-1']",
+    );
+    expect(within(details).getByRole('list', { name: 'Invalidates (prefixes)' }).textContent).toContain(
+      "['dashboard']",
+    );
     expect(within(details).getByText('Patched (1)')).toBeTruthy();
     const payload = within(details).getByTestId('devtools-payload');
     expect(payload.textContent).toContain('"goalId": "g-1"');
@@ -123,7 +158,15 @@ describe('DevtoolsPanel: the event log', () => {
     deliver(event('decision.created', {}, { id: 'acme-1' }));
     await screen.findByText('patched 1');
     fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
-    deliver(event('decision.created', { decision: { id: 'd-7', title: 'B', outcome: 'ok', decided_by: 'u-1', created_at: '2026-11-27T10:06:00.000Z' } }, { id: 'acme-2' }));
+    deliver(
+      event(
+        'decision.created',
+        {
+          decision: { id: 'd-7', title: 'B', outcome: 'ok', decided_by: 'u-1', created_at: '2026-11-27T10:06:00.000Z' },
+        },
+        { id: 'acme-2' },
+      ),
+    );
     expect((await screen.findByRole('button', { name: 'Resume (1 new)' })).getAttribute('aria-pressed')).toBe('true');
     expect(rows()).toHaveLength(1);
     fireEvent.click(screen.getByRole('button', { name: 'Resume (1 new)' }));
@@ -132,7 +175,9 @@ describe('DevtoolsPanel: the event log', () => {
     expect(screen.getByText(/No events yet/)).toBeTruthy();
     expect(bridge.log.getSnapshot()).toHaveLength(2);
     deliver(event('action.progress_updated', {}, { id: 'acme-3' }));
-    expect(await within(await screen.findByRole('listbox', { name: 'Event log' })).findByRole('option', { name: /acme-3/ })).toBeTruthy();
+    expect(
+      await within(await screen.findByRole('listbox', { name: 'Event log' })).findByRole('option', { name: /acme-3/ }),
+    ).toBeTruthy();
     expect(rows()).toHaveLength(1);
   });
 
@@ -171,7 +216,13 @@ describe('DevtoolsPanel: counters and connection', () => {
     deliver(event('action.progress_updated', {}, { id: 'acme-1' }));
     act(() =>
       connection.update(
-        { state: 'reconnecting', attempt: 3, lastCloseCode: 1006, lastCloseReason: `dropped ?access_token=${TOKEN}`, nextRetryAt: Date.now() + 4_000 },
+        {
+          state: 'reconnecting',
+          attempt: 3,
+          lastCloseCode: 1006,
+          lastCloseReason: `dropped ?access_token=${TOKEN}`,
+          nextRetryAt: Date.now() + 4_000,
+        },
         { reconnects: 2 },
       ),
     );
@@ -198,10 +249,14 @@ describe('DevtoolsPanel: what would this event do?', () => {
     const { client, bridge, timers } = setup('what-if');
     observe(client, dashboardKeys.summary(), () => ({ activeGoals: 1 }));
     await settle();
-    fireEvent.change(screen.getByRole('combobox', { name: 'Example event' }), { target: { value: 'action.status_changed' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Example event' }), {
+      target: { value: 'action.status_changed' },
+    });
     const result = screen.getByTestId('devtools-what-if');
     const patch = within(result).getByRole('list', { name: 'Would patch' });
-    const patched = within(patch).getAllByRole('listitem').map((item) => item.textContent);
+    const patched = within(patch)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
     expect(patched).toEqual(
       expect.arrayContaining([
         "['actions', 'detail', 'a-1']",
@@ -212,7 +267,9 @@ describe('DevtoolsPanel: what would this event do?', () => {
     );
     expect(patched).not.toContain("['actions', 'list', { status: 'blocked' }]");
     const invalidate = within(result).getByRole('list', { name: 'Would invalidate' });
-    const items = within(invalidate).getAllByRole('listitem').map((item) => item.textContent);
+    const items = within(invalidate)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
     expect(items).toEqual(
       expect.arrayContaining([
         "['actions', 'list', { status: 'blocked' }] inactive: marked stale",
@@ -236,8 +293,12 @@ describe('DevtoolsPanel: what would this event do?', () => {
 
   it('explains a pasted frame the socket would drop', () => {
     setup('what-if');
-    fireEvent.change(screen.getByRole('textbox', { name: /Event frame/ }), { target: { value: '{"type":"goal.completed","data":{}}' } });
-    expect(screen.getByTestId('devtools-what-if').textContent).toMatch(/The socket would drop this frame \(bad_envelope\)/);
+    fireEvent.change(screen.getByRole('textbox', { name: /Event frame/ }), {
+      target: { value: '{"type":"goal.completed","data":{}}' },
+    });
+    expect(screen.getByTestId('devtools-what-if').textContent).toMatch(
+      /The socket would drop this frame \(bad_envelope\)/,
+    );
     expect((screen.getByRole('button', { name: 'Apply locally' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

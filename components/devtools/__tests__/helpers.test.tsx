@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrame, type FrameRejection } from '@/lib/protocol';
 import { createCacheBridge, createConnectionStore, type LogEntry } from '@/lib/realtime';
-import { action1, event, manualSchedule, newClient, seed, T_OLD } from '@/lib/realtime/__tests__/helpers/bridge-fixtures';
+import {
+  action1,
+  event,
+  manualSchedule,
+  newClient,
+  seed,
+  T_OLD,
+} from '@/lib/realtime/__tests__/helpers/bridge-fixtures';
 import { DEVTOOLS_FLAG, devtoolsEnabled } from '../devtools-gate';
 import { buildLogExport } from '../export-log';
-import { entryTitle, formatMicros, formatTime, matchesFilters, NO_FILTERS, outcomeTags, summarize } from '../log-format';
+import {
+  entryTitle,
+  formatMicros,
+  formatTime,
+  matchesFilters,
+  NO_FILTERS,
+  outcomeTags,
+  summarize,
+} from '../log-format';
 import { PayloadCapture } from '../payload-capture';
 import { payloadJson, redactPayload, redactText } from '../redact-payload';
 import { exampleFrame, whatIf } from '../what-if';
@@ -71,13 +86,16 @@ describe('redactPayload', () => {
       ['my-own-secret-123'],
     );
     const text = JSON.stringify(out);
-    for (const secret of ['abc', 'def', 'hunter2', JWT, 'zzz', 'abcdefghijkl', 'my-own-secret-123']) expect(text).not.toContain(`${secret}"`);
+    for (const secret of ['abc', 'def', 'hunter2', JWT, 'zzz', 'abcdefghijkl', 'my-own-secret-123'])
+      expect(text).not.toContain(`${secret}"`);
     expect(out).toMatchObject({ nested: { tokenRefreshes: 3 }, list: ['[redacted]', 7, null] });
     expect(redactText(`id ${JWT}`)).toBe('id [redacted]');
   });
 
   it('returns plain data: a hostile key stays an own property and pollutes nothing', () => {
-    const hostile = JSON.parse('{"__proto__": {"polluted": true}, "a": {"constructor": {"prototype": {"x": 1}}}}') as unknown;
+    const hostile = JSON.parse(
+      '{"__proto__": {"polluted": true}, "a": {"constructor": {"prototype": {"x": 1}}}}',
+    ) as unknown;
     const out = redactPayload(hostile) as Record<string, unknown>;
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(out)).toEqual(['__proto__', 'a']);
@@ -115,7 +133,12 @@ describe('log format', () => {
     expect(outcomeTags(applied!)).toEqual(['patched', 'invalidated']);
     expect(outcomeTags(stale!)).toEqual(['stale']);
     const byType = { ...NO_FILTERS, type: 'decision.created' as const };
-    expect([applied, decision, rejection, resync].map((e) => matchesFilters(e!, byType))).toEqual([false, true, false, false]);
+    expect([applied, decision, rejection, resync].map((e) => matchesFilters(e!, byType))).toEqual([
+      false,
+      true,
+      false,
+      false,
+    ]);
     expect(matchesFilters(flush!, NO_FILTERS)).toBe(false);
     expect(matchesFilters(flush!, { ...NO_FILTERS, showFlushes: true })).toBe(true);
     expect(matchesFilters(flush!, { ...NO_FILTERS, outcome: 'flush' })).toBe(true);
@@ -135,7 +158,14 @@ describe('log format', () => {
   it('exports the entries with their payloads, everything redacted', () => {
     const capture = new PayloadCapture(10);
     const withToken = event('goal.activity.created', {
-      activity: { id: 'ac-9', goal_id: 'g-1', kind: 'comment', message: `token ${JWT}`, actor_id: 'u-1', created_at: '2026-11-27T10:05:00.000Z' },
+      activity: {
+        id: 'ac-9',
+        goal_id: 'g-1',
+        kind: 'comment',
+        message: `token ${JWT}`,
+        actor_id: 'u-1',
+        created_at: '2026-11-27T10:05:00.000Z',
+      },
     });
     bridge.applyEvent(withToken);
     capture.recordLatest(bridge.log, withToken);
@@ -152,13 +182,16 @@ describe('log format', () => {
     const text = JSON.stringify(data);
     expect(text).not.toContain(JWT);
     expect(data.exportedAt).toBe('1970-01-01T00:00:00.000Z');
-    expect(data.entries.at(-1)).toMatchObject({ type: 'goal.activity.created', payload: { activity: { message: 'token [redacted]' } } });
+    expect(data.entries.at(-1)).toMatchObject({
+      type: 'goal.activity.created',
+      payload: { activity: { message: 'token [redacted]' } },
+    });
     expect(data.stats?.received).toBe(5);
   });
 });
 
 describe('PayloadCapture', () => {
-  it('keeps the newest payloads up to its capacity, and finds a duplicate\'s original by id', () => {
+  it("keeps the newest payloads up to its capacity, and finds a duplicate's original by id", () => {
     const capture = new PayloadCapture(2);
     const a = event('action.progress_updated', {}, { id: 'x-1' });
     const b = event('action.completed', {}, { id: 'x-2' });
@@ -182,9 +215,14 @@ describe('whatIf', () => {
     const bad = whatIf('{"type":"goal.created"', bridge);
     expect(bad.kind).toBe('invalid');
     expect(bad.kind === 'invalid' && bad.message).toMatch(/bad_json.*Paste a frame like the examples/);
-    const wrong = whatIf(JSON.stringify({ type: 'goal.created', timestamp: '2026-11-27T10:00:00.000Z', data: {} }), bridge);
+    const wrong = whatIf(
+      JSON.stringify({ type: 'goal.created', timestamp: '2026-11-27T10:00:00.000Z', data: {} }),
+      bridge,
+    );
     expect(wrong.kind === 'invalid' && wrong.message).toMatch(/bad_payload/);
-    expect(whatIf(JSON.stringify({ type: 'ping', timestamp: '2026-11-27T10:00:00.000Z', data: {} }), bridge).kind).toBe('not-an-event');
+    expect(whatIf(JSON.stringify({ type: 'ping', timestamp: '2026-11-27T10:00:00.000Z', data: {} }), bridge).kind).toBe(
+      'not-an-event',
+    );
     expect(whatIf(exampleFrame('goal.created'), null).kind).toBe('no-bridge');
   });
 
@@ -199,7 +237,12 @@ describe('whatIf', () => {
       timestamp: '2030-01-01T00:00:00.000Z',
       data: { action_id: action1.id, goal_id: 'g-1', progress: 70, updated_at: '2030-01-01T00:00:00.000Z' },
     });
-    const created = JSON.parse(exampleFrame('goal.created', new Date('2030-01-01T00:00:00.000Z'))) as { data: { goal: Record<string, unknown> } };
-    expect(created.data.goal).toMatchObject({ created_at: '2030-01-01T00:00:00.000Z', updated_at: '2030-01-01T00:00:00.000Z' });
+    const created = JSON.parse(exampleFrame('goal.created', new Date('2030-01-01T00:00:00.000Z'))) as {
+      data: { goal: Record<string, unknown> };
+    };
+    expect(created.data.goal).toMatchObject({
+      created_at: '2030-01-01T00:00:00.000Z',
+      updated_at: '2030-01-01T00:00:00.000Z',
+    });
   });
 });

@@ -46,7 +46,11 @@ function app(children: React.ReactNode) {
 
 describe('DevtoolsLauncher inside the real provider', () => {
   it('opens from its button, shows a socket event with its payload, and hands focus back on Escape', async () => {
-    queryClient.setQueryData(goalKeys.detail('g-1'), { id: 'g-1', status: 'active', updatedAt: '2026-11-27T09:00:00.000Z' });
+    queryClient.setQueryData(goalKeys.detail('g-1'), {
+      id: 'g-1',
+      status: 'active',
+      updatedAt: '2026-11-27T09:00:00.000Z',
+    });
     render(app(<DevtoolsLauncher />));
     await until(() => server.openCount() === 1, 'the socket to open');
     const button = screen.getByRole('button', { name: 'Open realtime devtools' });
@@ -55,8 +59,16 @@ describe('DevtoolsLauncher inside the real provider', () => {
     const panel = screen.getByRole('dialog', { name: 'Realtime devtools' });
 
     await act(async () => {
-      server.send(encodeEvent('goal.completed', exampleEvents['goal.completed'], { id: 'acme-7', timestamp: '2026-11-27T10:05:00.000Z' }));
-      await until(() => queryClient.getQueryData<{ status: string }>(goalKeys.detail('g-1'))?.status === 'completed', 'the event to apply');
+      server.send(
+        encodeEvent('goal.completed', exampleEvents['goal.completed'], {
+          id: 'acme-7',
+          timestamp: '2026-11-27T10:05:00.000Z',
+        }),
+      );
+      await until(
+        () => queryClient.getQueryData<{ status: string }>(goalKeys.detail('g-1'))?.status === 'completed',
+        'the event to apply',
+      );
     });
     const list = await within(panel).findByRole('listbox', { name: 'Event log' });
     const row = await within(list).findByRole('option', { name: /goal\.completed.*acme-7.*patched 1/ });

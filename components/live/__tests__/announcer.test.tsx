@@ -40,7 +40,10 @@ describe('describeMessage', () => {
     const reading: DomainEvent = {
       type: 'measure.reading.created',
       timestamp: ts,
-      data: { measureId: 'm-1', reading: { id: 'r-9', measureId: 'm-1', value: 58.75, recordedAt: ts, recordedBy: 'u-5' } },
+      data: {
+        measureId: 'm-1',
+        reading: { id: 'r-9', measureId: 'm-1', value: 58.75, recordedAt: ts, recordedBy: 'u-5' },
+      },
     };
     expect({ message: describeMessage(reading, lookups), changed: changedRows(reading) }).toEqual({
       message: "Dana recorded 58.75% on 'Gross margin'",
@@ -72,7 +75,14 @@ describe('createAnnouncer', () => {
     const toast = vi.fn();
     const summarize = vi.fn();
     const mark = vi.fn();
-    const announcer = createAnnouncer({ lookups: () => look, isOwn: () => isOwn, toast, summarize, mark, actorWaitMs: 400 });
+    const announcer = createAnnouncer({
+      lookups: () => look,
+      isOwn: () => isOwn,
+      toast,
+      summarize,
+      mark,
+      actorWaitMs: 400,
+    });
     return { toast, summarize, mark, announcer };
   }
 
@@ -159,7 +169,11 @@ describe('createAnnouncer', () => {
     vi.advanceTimersByTime(step);
     expect(summarize).toHaveBeenCalledTimes(2);
     expect(summarize).toHaveBeenLastCalledWith(
-      expect.objectContaining({ count: last - 3, title: `${last - 3} more changes from your team`, description: `Latest: Someone updated 'Screen candidates' to ${last}%` }),
+      expect.objectContaining({
+        count: last - 3,
+        title: `${last - 3} more changes from your team`,
+        description: `Latest: Someone updated 'Screen candidates' to ${last}%`,
+      }),
     );
     // Every change still highlights its rows.
     expect(mark).toHaveBeenCalledTimes(last * 2);
@@ -188,7 +202,9 @@ describe('createAnnouncer', () => {
 
     vi.advanceTimersByTime(summaryDurationMs);
     for (let n = 60; n < 60 + toastsPerWindow + 1; n++) announcer.handle(progress(n));
-    expect(summarize).toHaveBeenLastCalledWith(expect.objectContaining({ count: 1, title: '1 more change from your team' }));
+    expect(summarize).toHaveBeenLastCalledWith(
+      expect.objectContaining({ count: 1, title: '1 more change from your team' }),
+    );
   });
 
   it('counts a status change held for its actor when it is announced, and clears a pending summary update on dispose', () => {
@@ -200,7 +216,9 @@ describe('createAnnouncer', () => {
     announcer.handle(activity('status_changed', 'u-5'));
     vi.advanceTimersByTime(ANNOUNCER_DEFAULTS.summaryEveryMs);
     expect(toast).toHaveBeenCalledTimes(ANNOUNCER_DEFAULTS.toastsPerWindow);
-    expect(summarize).toHaveBeenLastCalledWith(expect.objectContaining({ count: 2, description: "Latest: Dana completed 'Hire two engineers'" }));
+    expect(summarize).toHaveBeenLastCalledWith(
+      expect.objectContaining({ count: 2, description: "Latest: Dana completed 'Hire two engineers'" }),
+    );
 
     announcer.handle(progress(99));
     announcer.dispose();

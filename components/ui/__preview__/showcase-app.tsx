@@ -37,16 +37,43 @@ import type { ReactNode } from 'react';
 
 const GOALS = [
   { id: 'g-1', title: 'Launch the partner onboarding programme', status: 'active', owner: 'Ava Stone', progress: 62 },
-  { id: 'g-2', title: 'Cut average support response time below 4 hours', status: 'completed', owner: 'Ben Ortiz', progress: 100 },
+  {
+    id: 'g-2',
+    title: 'Cut average support response time below 4 hours',
+    status: 'completed',
+    owner: 'Ben Ortiz',
+    progress: 100,
+  },
   { id: 'g-3', title: 'Q3 hiring: two engineers and a designer', status: 'draft', owner: 'Cho Park', progress: 0 },
   { id: 'g-4', title: 'Retire the legacy billing service', status: 'cancelled', owner: 'Max Weber', progress: 35 },
 ];
 
 const ACTIONS = [
-  { id: 'a-12', title: 'Draft partner agreement template', status: 'in_progress', priority: 'high', who: 'Ava Stone', progress: 40 },
-  { id: 'a-13', title: 'Review SLA breaches from June', status: 'blocked', priority: 'critical', who: 'Ben Ortiz', progress: 10 },
+  {
+    id: 'a-12',
+    title: 'Draft partner agreement template',
+    status: 'in_progress',
+    priority: 'high',
+    who: 'Ava Stone',
+    progress: 40,
+  },
+  {
+    id: 'a-13',
+    title: 'Review SLA breaches from June',
+    status: 'blocked',
+    priority: 'critical',
+    who: 'Ben Ortiz',
+    progress: 10,
+  },
   { id: 'a-14', title: 'Publish job descriptions', status: 'not_started', priority: 'medium', who: null, progress: 0 },
-  { id: 'a-15', title: 'Migrate invoices to the new ledger', status: 'done', priority: 'low', who: 'Cho Park', progress: 100 },
+  {
+    id: 'a-15',
+    title: 'Migrate invoices to the new ledger',
+    status: 'done',
+    priority: 'low',
+    who: 'Cho Park',
+    progress: 100,
+  },
 ];
 
 /** The app frame with a realistic dashboard, so the primitives are judged together. */

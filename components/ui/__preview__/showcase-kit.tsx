@@ -59,7 +59,10 @@ const LABELS: Record<ConnectionState, string> = {
 export function ShowcaseKit() {
   return (
     <>
-      <Section title="Buttons" description="primary · secondary · ghost · danger · link; sm · md · lg; loading and disabled.">
+      <Section
+        title="Buttons"
+        description="primary · secondary · ghost · danger · link; sm · md · lg; loading and disabled."
+      >
         <Stack row gap={2}>
           <Button icon={<IconPlus />}>New goal</Button>
           <Button variant="secondary">Secondary</Button>
@@ -96,7 +99,13 @@ export function ShowcaseKit() {
                 <Input type="email" defaultValue="ava@" />
               </Field>
               <Field label="Status">
-                <Select defaultValue="active" options={Object.keys(STATUS_TONES.goal).map((v) => ({ value: v, label: v.charAt(0).toUpperCase() + v.slice(1) }))} />
+                <Select
+                  defaultValue="active"
+                  options={Object.keys(STATUS_TONES.goal).map((v) => ({
+                    value: v,
+                    label: v.charAt(0).toUpperCase() + v.slice(1),
+                  }))}
+                />
               </Field>
               <Field label="Reading" hint="Recorded now">
                 <NumberInput unit="%" defaultValue={42} />
@@ -213,7 +222,10 @@ export function ShowcaseKit() {
             description="Issues raised on any goal show up here, live."
             action={<Button icon={<IconPlus />}>Raise an issue</Button>}
           />
-          <ErrorState message="Could not load goals: the server answered 503. Check your connection, then retry." onRetry={noop} />
+          <ErrorState
+            message="Could not load goals: the server answered 503. Check your connection, then retry."
+            onRetry={noop}
+          />
         </Grid2>
         <Banner tone="warning">Live updates are off. Lists refresh every 30 seconds.</Banner>
       </Section>
@@ -232,9 +244,19 @@ export function ShowcaseKit() {
             </Popover>
           </div>
           <ol className="pp-toasts" style={{ position: 'static', width: '100%' }}>
-            <ToastCard title="Goal completed" description="Ben marked “Cut response time” as completed." tone="success" onDismiss={noop} />
+            <ToastCard
+              title="Goal completed"
+              description="Ben marked “Cut response time” as completed."
+              tone="success"
+              onDismiss={noop}
+            />
             <ToastCard title="Reconnected" description="Everything on screen is up to date." onDismiss={noop} />
-            <ToastCard title="Could not save" description="The server refused the change. Try again." tone="danger" onDismiss={noop} />
+            <ToastCard
+              title="Could not save"
+              description="The server refused the change. Try again."
+              tone="danger"
+              onDismiss={noop}
+            />
           </ol>
         </Grid2>
         <div className="preview-dialog-host">
@@ -277,5 +299,9 @@ export function ShowcaseKit() {
 }
 
 function Grid2({ children }: { children: ReactNode }) {
-  return <div className="pp-grid" style={{ ['--pp-grid-min' as string]: '300px' }}>{children}</div>;
+  return (
+    <div className="pp-grid" style={{ ['--pp-grid-min' as string]: '300px' }}>
+      {children}
+    </div>
+  );
 }

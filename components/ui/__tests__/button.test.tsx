@@ -71,7 +71,9 @@ describe('Button', () => {
   });
 
   it('buttonClassName styles a non-button (e.g. a link) like a button', () => {
-    expect(buttonClassName({ variant: 'secondary', size: 'sm', className: 'x' })).toBe('pp-btn pp-btn--secondary pp-btn--sm x');
+    expect(buttonClassName({ variant: 'secondary', size: 'sm', className: 'x' })).toBe(
+      'pp-btn pp-btn--secondary pp-btn--sm x',
+    );
   });
 });
 

@@ -55,7 +55,14 @@ describe('DataRow', () => {
 
 describe('KeyValueList', () => {
   it('pairs each label with its value', () => {
-    render(<KeyValueList items={[{ label: 'Owner', value: 'Ava' }, { label: 'Status', value: 'Active' }]} />);
+    render(
+      <KeyValueList
+        items={[
+          { label: 'Owner', value: 'Ava' },
+          { label: 'Status', value: 'Active' },
+        ]}
+      />,
+    );
     const terms = screen.getAllByRole('term').map((t) => t.textContent);
     const defs = screen.getAllByRole('definition').map((d) => d.textContent);
     expect(terms).toEqual(['Owner', 'Status']);

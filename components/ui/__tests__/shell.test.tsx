@@ -23,7 +23,9 @@ function Shell() {
           </NavLink>
         </Nav>
       }
-      headerEnd={<ConnectionBadge state="live" label="Live" role="status" data-testid="realtime-status" data-state="live" />}
+      headerEnd={
+        <ConnectionBadge state="live" label="Live" role="status" data-testid="realtime-status" data-state="live" />
+      }
     >
       <p>Content</p>
     </AppShell>

@@ -27,7 +27,9 @@ describe('Sparkline', () => {
     const svg = screen.getByRole('img', { name: 'Uptime: 2 readings, latest 12%, target 20%' });
     const target = svg.querySelector('.pp-sparkline__target');
     expect(target).not.toBeNull();
-    expect(Number(target?.getAttribute('y1'))).toBeLessThan(Number(svg.querySelector('.pp-sparkline__point')?.getAttribute('cy')));
+    expect(Number(target?.getAttribute('y1'))).toBeLessThan(
+      Number(svg.querySelector('.pp-sparkline__point')?.getAttribute('cy')),
+    );
   });
 
   it('handles no readings: no line, a placeholder, and a label that says so', () => {

@@ -86,14 +86,21 @@ describe('ToastProvider', () => {
       </ToastProvider>,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Many' }));
-    expect(Array.from(region().querySelectorAll('.pp-toast__title')).map((n) => n.textContent)).toEqual(['two', 'three']);
+    expect(Array.from(region().querySelectorAll('.pp-toast__title')).map((n) => n.textContent)).toEqual([
+      'two',
+      'three',
+    ]);
   });
 
   it('updates a toast with the same id in place and starts its timer again, instead of stacking another', () => {
     let count = 0;
     function Counter() {
       const { toast } = useToast();
-      return <button onClick={() => toast({ id: 'summary', title: `${++count} more changes`, durationMs: 1000 })}>Count</button>;
+      return (
+        <button onClick={() => toast({ id: 'summary', title: `${++count} more changes`, durationMs: 1000 })}>
+          Count
+        </button>
+      );
     }
     render(
       <ToastProvider>

@@ -36,7 +36,10 @@ describe('writeEntity', () => {
   it('replaces the entity in the detail and matching lists, and moves it out of lists it left', () => {
     writeEntity(client, goalCache, goal({ status: 'completed', updatedAt: T1 }));
     expect(client.getQueryData(goalKeys.detail('g-1'))).toMatchObject({ status: 'completed' });
-    expect(list().items.map((g) => [g.id, g.status])).toEqual([['g-1', 'completed'], ['g-2', 'active']]);
+    expect(list().items.map((g) => [g.id, g.status])).toEqual([
+      ['g-1', 'completed'],
+      ['g-2', 'active'],
+    ]);
     expect(list({ status: 'active' }).items).toEqual([]);
     expect(list({ status: 'completed' }).items).toEqual([]);
     expect(stale({ status: 'completed' })).toBe(true);

@@ -25,14 +25,20 @@ describe('createApiClient', () => {
   it('sends the bearer token and query, and returns camelCased, validated data', async () => {
     server = await startTestServer(() => ({ body: { items: [wireGoal()] } }));
     const client = createApiClient({ baseUrl: server.baseUrl, auth: staticAuth() });
-    const result = await client.get('/goals', { schema: restSchemas.goals, query: { status: 'active', empty: undefined } });
+    const result = await client.get('/goals', {
+      schema: restSchemas.goals,
+      query: { status: 'active', empty: undefined },
+    });
     expect(result.items[0]).toMatchObject({ id: 'g-1', ownerId: 'u-ava', updatedAt: '2026-11-27T10:00:00.000Z' });
     expect(server.requests[0]).toMatchObject({ method: 'GET', path: '/api/goals?status=active' });
     expect(server.requests[0]?.headers.authorization).toBe('Bearer access-1');
   });
 
   it('turns an error body into an ApiError with the server message and code', async () => {
-    server = await startTestServer(() => ({ status: 404, body: { error: { code: 'not_found', message: 'Goal g-9 does not exist.' } } }));
+    server = await startTestServer(() => ({
+      status: 404,
+      body: { error: { code: 'not_found', message: 'Goal g-9 does not exist.' } },
+    }));
     const client = createApiClient({ baseUrl: server.baseUrl, auth: staticAuth() });
     const error = await client.get('/goals/g-9', { schema: restSchemas.goal }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
@@ -117,7 +123,10 @@ describe('createApiClient', () => {
   });
 
   it('gives up after one retry and says the session expired, without naming the token', async () => {
-    server = await startTestServer(() => ({ status: 401, body: { error: { code: 'unauthorized', message: 'Token expired.' } } }));
+    server = await startTestServer(() => ({
+      status: 401,
+      body: { error: { code: 'unauthorized', message: 'Token expired.' } },
+    }));
     const auth = staticAuth('secret-token');
     const client = createApiClient({ baseUrl: server.baseUrl, auth });
     const error = (await client.get('/goals', { schema: restSchemas.goals }).catch((e: unknown) => e)) as ApiError;
@@ -129,7 +138,10 @@ describe('createApiClient', () => {
   });
 
   it('says the session expired when the refresh itself is refused', async () => {
-    server = await startTestServer(() => ({ status: 401, body: { error: { code: 'unauthorized', message: 'Token expired.' } } }));
+    server = await startTestServer(() => ({
+      status: 401,
+      body: { error: { code: 'unauthorized', message: 'Token expired.' } },
+    }));
     const auth = {
       getAccessToken: () => 'access-1',
       refresh: vi.fn(async () => {
@@ -137,14 +149,18 @@ describe('createApiClient', () => {
       }),
     };
     const client = createApiClient({ baseUrl: server.baseUrl, auth });
-    await expect(client.get('/goals', { schema: restSchemas.goals })).rejects.toMatchObject({ code: 'session_expired' });
+    await expect(client.get('/goals', { schema: restSchemas.goals })).rejects.toMatchObject({
+      code: 'session_expired',
+    });
     expect(server.requests).toHaveLength(1);
   });
 
   it('does not send a request without a token', async () => {
     server = await startTestServer(() => ({ body: { items: [] } }));
     const client = createApiClient({ baseUrl: server.baseUrl, auth: { getAccessToken: () => null, refresh: vi.fn() } });
-    await expect(client.get('/goals', { schema: restSchemas.goals })).rejects.toMatchObject({ code: 'session_expired' });
+    await expect(client.get('/goals', { schema: restSchemas.goals })).rejects.toMatchObject({
+      code: 'session_expired',
+    });
     expect(server.requests).toHaveLength(0);
   });
 
@@ -154,7 +170,10 @@ describe('createApiClient', () => {
       if (req.path === '/api/auth/login') return { body: wireAuth() };
       if (req.path === '/api/auth/refresh') {
         tokenVersion++;
-        return { body: wireAuth({ access_token: `access-${tokenVersion}`, refresh_token: `refresh-${tokenVersion}` }), delayMs: 30 };
+        return {
+          body: wireAuth({ access_token: `access-${tokenVersion}`, refresh_token: `refresh-${tokenVersion}` }),
+          delayMs: 30,
+        };
       }
       return req.headers.authorization === `Bearer access-${tokenVersion}` && tokenVersion > 1
         ? { body: { items: [] } }

@@ -27,7 +27,11 @@ describe('query key factories', () => {
     expect(measureKeys.list()).toEqual(['measures', 'list', {}]);
     expect(issueKeys.detail('i-1')).toEqual(['issues', 'detail', 'i-1']);
     expect(decisionKeys.list()).toEqual(['decisions', 'list', {}]);
-    expect(attachmentKeys.list('goal', 'g-1')).toEqual(['attachments', 'list', { entityType: 'goal', entityId: 'g-1' }]);
+    expect(attachmentKeys.list('goal', 'g-1')).toEqual([
+      'attachments',
+      'list',
+      { entityType: 'goal', entityId: 'g-1' },
+    ]);
     expect(peopleKeys.list()).toEqual(['people', 'list']);
     expect(dashboardKeys.summary()).toEqual(['dashboard', 'summary']);
 

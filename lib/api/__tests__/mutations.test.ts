@@ -15,17 +15,27 @@ let client: QueryClient;
 let patchReply: () => Reply;
 
 beforeEach(async () => {
-  patchReply = () => ({ body: wireGoal({ status: 'completed', progress: 100, updated_at: '2026-11-27T10:05:00.000Z' }) });
+  patchReply = () => ({
+    body: wireGoal({ status: 'completed', progress: 100, updated_at: '2026-11-27T10:05:00.000Z' }),
+  });
   server = await startTestServer((req) => {
     if (req.method === 'GET' && req.path.startsWith('/api/goals?')) return { body: { items: [wireGoal()] } };
     if (req.method === 'GET' && req.path === '/api/goals') return { body: { items: [wireGoal()] } };
     if (req.method === 'PATCH' && req.path === '/api/goals/g-1') return patchReply();
     if (req.method === 'PATCH' && req.path === '/api/actions/a-1') {
-      return { status: 422, body: { error: { code: 'validation_failed', message: 'progress must be between 0 and 100' } } };
+      return {
+        status: 422,
+        body: { error: { code: 'validation_failed', message: 'progress must be between 0 and 100' } },
+      };
     }
     return { status: 404, body: { error: { code: 'not_found', message: `No route ${req.path}` } } };
   });
-  setSharedInstances({ apiClient: createApiClient({ baseUrl: server.baseUrl, auth: { getAccessToken: () => 't', refresh: async () => {} } }) });
+  setSharedInstances({
+    apiClient: createApiClient({
+      baseUrl: server.baseUrl,
+      auth: { getAccessToken: () => 't', refresh: async () => {} },
+    }),
+  });
   client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
 });
 
@@ -55,9 +65,18 @@ describe('goalMutations.setStatus', () => {
     patchReply = () => ({ ...slow(), delayMs: 100 });
     const pending = run(goalMutations.setStatus(), { id: 'g-1', status: 'completed' });
     await vi.waitFor(() =>
-      expect(client.getQueryData<ListResponse<Goal>>(goalKeys.list())?.items[0]).toMatchObject({ status: 'completed', updatedAt: NOW_ISO }),
+      expect(client.getQueryData<ListResponse<Goal>>(goalKeys.list())?.items[0]).toMatchObject({
+        status: 'completed',
+        updatedAt: NOW_ISO,
+      }),
     );
-    expect(getOwnWrites().isOwnEvent({ type: 'goal.completed', timestamp: NOW_ISO, data: { goalId: 'g-1', previousStatus: 'active', status: 'completed', updatedAt: NOW_ISO } })).toBe(true);
+    expect(
+      getOwnWrites().isOwnEvent({
+        type: 'goal.completed',
+        timestamp: NOW_ISO,
+        data: { goalId: 'g-1', previousStatus: 'active', status: 'completed', updatedAt: NOW_ISO },
+      }),
+    ).toBe(true);
     await pending;
     expect(client.getQueryData<ListResponse<Goal>>(goalKeys.list())?.items[0]).toMatchObject({
       status: 'completed',
@@ -68,7 +87,10 @@ describe('goalMutations.setStatus', () => {
   });
 
   it('rolls back when the server refuses, with a message that says so', async () => {
-    patchReply = () => ({ status: 409, body: { error: { code: 'conflict', message: 'A cancelled goal cannot be completed' } } });
+    patchReply = () => ({
+      status: 409,
+      body: { error: { code: 'conflict', message: 'A cancelled goal cannot be completed' } },
+    });
     await client.fetchQuery(goalQueries.list());
     const error = await run(goalMutations.setStatus(), { id: 'g-1', status: 'completed' }).catch((e: unknown) => e);
     expect(client.getQueryData<ListResponse<Goal>>(goalKeys.list())?.items[0]).toMatchObject({ status: 'active' });
@@ -79,7 +101,10 @@ describe('goalMutations.setStatus', () => {
 
   it('keeps a newer echoed event rather than the older PATCH response', async () => {
     await client.fetchQuery(goalQueries.list());
-    patchReply = () => ({ body: wireGoal({ status: 'completed', updated_at: '2026-11-27T10:01:00.000Z' }), delayMs: 30 });
+    patchReply = () => ({
+      body: wireGoal({ status: 'completed', updated_at: '2026-11-27T10:01:00.000Z' }),
+      delayMs: 30,
+    });
     const pending = run(goalMutations.setStatus(), { id: 'g-1', status: 'completed' });
     await new Promise((r) => setTimeout(r, 5));
     // The bridge applied a later change from someone else while the PATCH was in flight.
@@ -94,16 +119,29 @@ describe('goalMutations.setStatus', () => {
 describe('actionMutations.update', () => {
   it('applies done ⇒ 100% optimistically and rolls back on a validation error', async () => {
     const action = {
-      id: 'a-1', goalId: 'g-1', title: 'Post job ad', status: 'in_progress' as const, priority: 'high' as const,
-      assigneeId: 'u-ben', progress: 40, dueDate: null, createdAt: NOW_ISO, updatedAt: NOW_ISO,
+      id: 'a-1',
+      goalId: 'g-1',
+      title: 'Post job ad',
+      status: 'in_progress' as const,
+      priority: 'high' as const,
+      assigneeId: 'u-ben',
+      progress: 40,
+      dueDate: null,
+      createdAt: NOW_ISO,
+      updatedAt: NOW_ISO,
     };
     client.setQueryData(['actions', 'list', {}], { items: [action] });
     const observer = new QueryObserver(client, { queryKey: ['actions', 'list', {}], enabled: false });
     const seen: unknown[] = [];
-    const unsubscribe = observer.subscribe((r) => seen.push((r.data as ListResponse<typeof action>).items[0]?.progress));
+    const unsubscribe = observer.subscribe((r) =>
+      seen.push((r.data as ListResponse<typeof action>).items[0]?.progress),
+    );
     await run(actionMutations.update(), { id: 'a-1', patch: { status: 'done' } }).catch(() => undefined);
     unsubscribe();
     expect(seen).toContain(100);
-    expect(client.getQueryData<ListResponse<typeof action>>(['actions', 'list', {}])?.items[0]).toMatchObject({ status: 'in_progress', progress: 40 });
+    expect(client.getQueryData<ListResponse<typeof action>>(['actions', 'list', {}])?.items[0]).toMatchObject({
+      status: 'in_progress',
+      progress: 40,
+    });
   });
 });

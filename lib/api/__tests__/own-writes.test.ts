@@ -32,7 +32,9 @@ describe('createOwnWrites', () => {
     const issue = (title: string): DomainEvent => ({
       type: 'issue.created',
       timestamp: ts,
-      data: { issue: { id: 'i-9', title, status: 'open', priority: 'high', goalId: null, createdAt: ts, updatedAt: ts } },
+      data: {
+        issue: { id: 'i-9', title, status: 'open', priority: 'high', goalId: null, createdAt: ts, updatedAt: ts },
+      },
     });
     expect(own.isOwnEvent(issue('Login is slow'))).toBe(true);
     expect(own.isOwnEvent(issue('Another issue'))).toBe(false);

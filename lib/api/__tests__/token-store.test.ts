@@ -19,7 +19,9 @@ beforeEach(async () => {
       if (body.email === 'nobody@acme.test') {
         return { status: 401, body: { error: { code: 'unauthorized', message: 'No demo user has that email.' } } };
       }
-      return { body: wireAuth({ tenant_id: body.tenant_id ?? 'acme', access_token: `access-${body.tenant_id ?? 'acme'}` }) };
+      return {
+        body: wireAuth({ tenant_id: body.tenant_id ?? 'acme', access_token: `access-${body.tenant_id ?? 'acme'}` }),
+      };
     }
     if (req.path === '/api/auth/refresh') return refreshReply();
     return { status: 404, body: { error: { code: 'not_found', message: 'no' } } };
@@ -46,7 +48,12 @@ describe('createTokenStore', () => {
     await store.login(' max@acme.test ');
     expect(server.requests[0]?.body).toEqual({ email: 'max@acme.test' });
     expect(listener).toHaveBeenCalled();
-    expect(store.getState()).toMatchObject({ status: 'signed-in', tenantId: 'acme', tenant: { name: 'Acme Corp' }, user: { name: 'Max' } });
+    expect(store.getState()).toMatchObject({
+      status: 'signed-in',
+      tenantId: 'acme',
+      tenant: { name: 'Acme Corp' },
+      user: { name: 'Max' },
+    });
     expect(store.getAccessToken()).toBe('access-acme');
     expect(store.getState()).toBe(store.getState());
     expect(JSON.stringify(store.getState())).not.toContain('access-acme');
@@ -72,7 +79,10 @@ describe('createTokenStore', () => {
 
   it('reports a refused login in the server’s words and stays signed out', async () => {
     store = createTokenStore({ baseUrl: server.baseUrl, storage: null });
-    await expect(store.login('nobody@acme.test')).rejects.toMatchObject({ status: 401, message: 'No demo user has that email.' });
+    await expect(store.login('nobody@acme.test')).rejects.toMatchObject({
+      status: 401,
+      message: 'No demo user has that email.',
+    });
     expect(store.getState()).toEqual({ status: 'signed-out' });
   });
 
@@ -126,7 +136,10 @@ describe('createTokenStore', () => {
     const storage = memoryStorage();
     store = createTokenStore({ baseUrl: server.baseUrl, storage });
     await store.login('max@acme.test');
-    refreshReply = () => ({ status: 401, body: { error: { code: 'unauthorized', message: 'Refresh token expired.' } } });
+    refreshReply = () => ({
+      status: 401,
+      body: { error: { code: 'unauthorized', message: 'Refresh token expired.' } },
+    });
     await expect(store.refresh()).rejects.toMatchObject({ status: 401 });
     expect(store.getState()).toMatchObject({ status: 'expired', user: { name: 'Max' }, tenantId: 'acme' });
     expect(store.getAccessToken()).toBeNull();

@@ -27,7 +27,12 @@ describe('encodeEvent', () => {
   });
 
   it('encodes error, ping and pong frames the client accepts', () => {
-    for (const f of [encodeError('RATE_LIMIT_EXCEEDED', 'Slow down', 3000), encodeError('INTERNAL_ERROR', 'x'), encodePing(), encodePong()]) {
+    for (const f of [
+      encodeError('RATE_LIMIT_EXCEEDED', 'Slow down', 3000),
+      encodeError('INTERNAL_ERROR', 'x'),
+      encodePing(),
+      encodePong(),
+    ]) {
       expect(parseFrame(JSON.stringify(f)).ok).toBe(true);
     }
     expect(() => encodeError('NOPE' as never, 'x')).toThrow();
@@ -36,7 +41,10 @@ describe('encodeEvent', () => {
 
 describe('parseClientFrame', () => {
   it('accepts pong and ping', () => {
-    expect(parseClientFrame('{"type":"pong","timestamp":"t"}')).toEqual({ ok: true, frame: { type: 'pong', timestamp: 't' } });
+    expect(parseClientFrame('{"type":"pong","timestamp":"t"}')).toEqual({
+      ok: true,
+      frame: { type: 'pong', timestamp: 't' },
+    });
     expect(parseClientFrame('{"type":"ping"}')).toEqual({ ok: true, frame: { type: 'ping' } });
   });
   it.each([

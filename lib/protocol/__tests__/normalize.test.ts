@@ -5,7 +5,10 @@ import { camelCaseKey, normalize } from '../normalize';
 describe('normalize', () => {
   it('camelCases keys deeply, through arrays, leaving values alone', () => {
     expect(
-      normalize({ goal_id: 'g-1', nested_list: [{ size_bytes: 1, file_name: 'a_b.pdf' }, 'plain_string', [{ x_y: null }]] }),
+      normalize({
+        goal_id: 'g-1',
+        nested_list: [{ size_bytes: 1, file_name: 'a_b.pdf' }, 'plain_string', [{ x_y: null }]],
+      }),
     ).toEqual({ goalId: 'g-1', nestedList: [{ sizeBytes: 1, fileName: 'a_b.pdf' }, 'plain_string', [{ xY: null }]] });
   });
 
@@ -24,7 +27,9 @@ describe('normalize', () => {
   });
 
   it('drops __proto__, constructor and prototype keys and never touches a prototype', () => {
-    const hostile = JSON.parse('{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":2}},"a_b":{"__proto__":{"x":1},"prototype":3}}');
+    const hostile = JSON.parse(
+      '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":2}},"a_b":{"__proto__":{"x":1},"prototype":3}}',
+    );
     const out = normalize(hostile) as Record<string, unknown>;
     expect(out).toEqual({ aB: {} });
     expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
@@ -51,7 +56,10 @@ describe('normalize', () => {
   });
 
   it('property: output never has hostile keys, input is not mutated, prototypes untouched', () => {
-    const key = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'a_b', 'aB', 'x'), fc.string({ maxLength: 8 }));
+    const key = fc.oneof(
+      fc.constantFrom('__proto__', 'constructor', 'prototype', 'a_b', 'aB', 'x'),
+      fc.string({ maxLength: 8 }),
+    );
     const json = fc.letrec((tie) => ({
       node: fc.oneof(
         { maxDepth: 4 },

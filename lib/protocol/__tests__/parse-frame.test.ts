@@ -34,7 +34,9 @@ describe('parseFrame: valid frames', () => {
   });
 
   it('accepts a frame without id (the production backend may omit it)', () => {
-    const result = parseFrame(JSON.stringify({ type: 'goal.completed', timestamp: TS, data: exampleEvents['goal.completed'] }));
+    const result = parseFrame(
+      JSON.stringify({ type: 'goal.completed', timestamp: TS, data: exampleEvents['goal.completed'] }),
+    );
     expect(result.ok && result.frame.id).toBe(undefined);
     expect(result.ok).toBe(true);
   });
@@ -48,7 +50,9 @@ describe('parseFrame: valid frames', () => {
       ok: true,
       frame: { type: 'pong', timestamp: TS, id: 'x' },
     });
-    const error = parseFrame(frame('error', { code: 'RATE_LIMIT_EXCEEDED', message: 'Slow down', retry_after_ms: 5000 }));
+    const error = parseFrame(
+      frame('error', { code: 'RATE_LIMIT_EXCEEDED', message: 'Slow down', retry_after_ms: 5000 }),
+    );
     expect(error).toEqual({
       ok: true,
       frame: {
@@ -81,18 +85,44 @@ describe('parseFrame: rejections, each with its reason', () => {
     ['a binary frame (ArrayBuffer)', new ArrayBuffer(8), 'binary'],
     ['a binary frame (Uint8Array)', new Uint8Array([123, 125]), 'binary'],
     ['undefined', undefined, 'binary'],
-    ['a frame over 128 KiB', JSON.stringify({ type: 'ping', timestamp: TS, pad: 'x'.repeat(MAX_FRAME_BYTES) }), 'too_large'],
-    ['multi-byte text over 128 KiB in UTF-8', JSON.stringify({ type: 'ping', timestamp: TS, pad: 'é'.repeat(70_000) }), 'too_large'],
-    ['CJK text over 128 KiB in UTF-8', JSON.stringify({ type: 'ping', timestamp: TS, pad: '界'.repeat(45_000) }), 'too_large'],
-    ['emoji text over 128 KiB in UTF-8', JSON.stringify({ type: 'ping', timestamp: TS, pad: '😀'.repeat(33_000) }), 'too_large'],
+    [
+      'a frame over 128 KiB',
+      JSON.stringify({ type: 'ping', timestamp: TS, pad: 'x'.repeat(MAX_FRAME_BYTES) }),
+      'too_large',
+    ],
+    [
+      'multi-byte text over 128 KiB in UTF-8',
+      JSON.stringify({ type: 'ping', timestamp: TS, pad: 'é'.repeat(70_000) }),
+      'too_large',
+    ],
+    [
+      'CJK text over 128 KiB in UTF-8',
+      JSON.stringify({ type: 'ping', timestamp: TS, pad: '界'.repeat(45_000) }),
+      'too_large',
+    ],
+    [
+      'emoji text over 128 KiB in UTF-8',
+      JSON.stringify({ type: 'ping', timestamp: TS, pad: '😀'.repeat(33_000) }),
+      'too_large',
+    ],
     ['bad JSON', '{"type": "ping",', 'bad_json'],
     ['an empty string', '', 'bad_json'],
     ['a JSON array', '[1,2,3]', 'not_object'],
     ['JSON null', 'null', 'not_object'],
     ['a JSON number', '42', 'not_object'],
     ['__proto__ at the top', `{"__proto__":{"polluted":1},"type":"ping","timestamp":"${TS}"}`, 'hostile_key'],
-    ['__proto__ deep in data', frame('goal.created', { goal: { ...exampleEvents['goal.created'].goal, meta: [{ a: { HOSTILE: { x: 1 } } }] } }).replace('HOSTILE', '__proto__'), 'hostile_key'],
-    ['constructor key', frame('goal.completed', { ...exampleEvents['goal.completed'], constructor: { prototype: {} } }), 'hostile_key'],
+    [
+      '__proto__ deep in data',
+      frame('goal.created', {
+        goal: { ...exampleEvents['goal.created'].goal, meta: [{ a: { HOSTILE: { x: 1 } } }] },
+      }).replace('HOSTILE', '__proto__'),
+      'hostile_key',
+    ],
+    [
+      'constructor key',
+      frame('goal.completed', { ...exampleEvents['goal.completed'], constructor: { prototype: {} } }),
+      'hostile_key',
+    ],
     ['prototype key', frame('goal.completed', { ...exampleEvents['goal.completed'], prototype: 1 }), 'hostile_key'],
     ['an escaped __proto__ key', `{"\\u005f_proto__":{"polluted":1},"type":"ping","timestamp":"${TS}"}`, 'hostile_key'],
     ['a missing type', JSON.stringify({ timestamp: TS, data: {} }), 'bad_envelope'],
@@ -100,12 +130,28 @@ describe('parseFrame: rejections, each with its reason', () => {
     ['a numeric id', JSON.stringify({ type: 'ping', timestamp: TS, id: 7 }), 'bad_envelope'],
     ['an unknown type', frame('goal.exploded', {}), 'unknown_type'],
     ['a missing payload', JSON.stringify({ type: 'goal.completed', timestamp: TS }), 'bad_payload'],
-    ['numbers as strings', frame('action.progress_updated', { ...exampleEvents['action.progress_updated'], progress: '70' }), 'bad_payload'],
+    [
+      'numbers as strings',
+      frame('action.progress_updated', { ...exampleEvents['action.progress_updated'], progress: '70' }),
+      'bad_payload',
+    ],
     ['a missing field', frame('action.completed', { action_id: 'a-1', goal_id: 'g-1', updated_at: TS }), 'bad_payload'],
-    ['an out-of-range value', frame('action.progress_updated', { ...exampleEvents['action.progress_updated'], progress: 140 }), 'bad_payload'],
-    ['an unknown enum value', frame('goal.completed', { ...exampleEvents['goal.completed'], status: 'exploded' }), 'bad_payload'],
+    [
+      'an out-of-range value',
+      frame('action.progress_updated', { ...exampleEvents['action.progress_updated'], progress: 140 }),
+      'bad_payload',
+    ],
+    [
+      'an unknown enum value',
+      frame('goal.completed', { ...exampleEvents['goal.completed'], status: 'exploded' }),
+      'bad_payload',
+    ],
     ['an error frame without a code', frame('error', { message: 'x' }), 'bad_payload'],
-    ['a huge string in a payload field', frame('goal.created', { goal: { ...exampleEvents['goal.created'].goal, title: 'x'.repeat(100_000) } }), 'bad_payload'],
+    [
+      'a huge string in a payload field',
+      frame('goal.created', { goal: { ...exampleEvents['goal.created'].goal, title: 'x'.repeat(100_000) } }),
+      'bad_payload',
+    ],
   ];
 
   it.each(cases)('rejects %s', (_name, input, reason) => {
@@ -201,10 +247,21 @@ describe('plainEnvelope: the fast path agrees with envelopeSchema', () => {
     ]) {
       expect(agree(raw), JSON.stringify(raw)).toBe(false);
     }
-    const stamp = fc.oneof(fc.constant(TS), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string({ maxLength: 30 }));
+    const stamp = fc.oneof(
+      fc.constant(TS),
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      fc.string({ maxLength: 30 }),
+    );
     fc.assert(
       fc.property(
-        fc.record({ type: fc.oneof(fc.string({ maxLength: 120 }), fc.integer()), timestamp: stamp, id: fc.option(fc.string({ maxLength: 220 }), { nil: undefined }) }, { requiredKeys: [] }),
+        fc.record(
+          {
+            type: fc.oneof(fc.string({ maxLength: 120 }), fc.integer()),
+            timestamp: stamp,
+            id: fc.option(fc.string({ maxLength: 220 }), { nil: undefined }),
+          },
+          { requiredKeys: [] },
+        ),
         (raw) => {
           agree(raw);
         },

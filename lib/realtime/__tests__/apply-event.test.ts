@@ -26,13 +26,15 @@ import {
 
 const at = <T extends object>(entity: T, updatedAt: string) => ({ ...entity, updatedAt });
 
-function setup(entries = [
-  [actionKeys.detail('a-1'), action1],
-  [actionKeys.list({}), { items: [action1, action2] }],
-  [actionKeys.list({ status: 'in_progress' }), { items: [action1] }],
-  [goalKeys.detail('g-1'), goal1],
-  [dashboardKeys.summary(), { activeGoals: 1 }],
-] as [readonly unknown[], unknown][]) {
+function setup(
+  entries = [
+    [actionKeys.detail('a-1'), action1],
+    [actionKeys.list({}), { items: [action1, action2] }],
+    [actionKeys.list({ status: 'in_progress' }), { items: [action1] }],
+    [goalKeys.detail('g-1'), goal1],
+    [dashboardKeys.summary(), { activeGoals: 1 }],
+  ] as [readonly unknown[], unknown][],
+) {
   const client = newClient();
   seed(client, entries);
   // Patches written as each event is applied, so each test reads the cache right after an event.
@@ -46,7 +48,13 @@ describe('applyRule', () => {
     seed(client, [[actionKeys.detail('a-1'), action1]]);
     const cache = client.getQueryCache();
     const index = new CacheIndex(cache, [actionKeys.lists()]);
-    const ctx: ApplyContext = { queryCache: cache, index, guard: new InflightGuard(10), versions: new EntityVersions(10), writes: new WriteBatch(index) };
+    const ctx: ApplyContext = {
+      queryCache: cache,
+      index,
+      guard: new InflightGuard(10),
+      versions: new EntityVersions(10),
+      writes: new WriteBatch(index),
+    };
     const result = applyRule(eventMap['action.progress_updated'] as Rule, event('action.progress_updated'), ctx);
     expect(result).toEqual({
       status: 'applied',
@@ -68,10 +76,23 @@ describe('applyRule: edge cases of the table', () => {
     client.setQueryData(['things', 'list'], { items: [{ id: 'a-1', n: 1, updatedAt: T_OLD }] });
     const cache = client.getQueryCache();
     const index = new CacheIndex(cache, [['things', 'list']]);
-    const ctx: ApplyContext = { queryCache: cache, index, guard: new InflightGuard(10), versions: new EntityVersions(10), writes: new WriteBatch(index) };
+    const ctx: ApplyContext = {
+      queryCache: cache,
+      index,
+      guard: new InflightGuard(10),
+      versions: new EntityVersions(10),
+      writes: new WriteBatch(index),
+    };
     const rule: Rule = {
       note: 'test rule',
-      entity: { kind: 'action', id: () => 'a-1', version: () => T1, changes: () => ({ n: 2 }), detail: (id) => ['things', id], lists: ['things', 'list'] },
+      entity: {
+        kind: 'action',
+        id: () => 'a-1',
+        version: () => T1,
+        changes: () => ({ n: 2 }),
+        detail: (id) => ['things', id],
+        lists: ['things', 'list'],
+      },
       patch: [{ key: () => null, update: () => 'never' }],
       invalidate: [{ key: () => null }],
     };
@@ -99,7 +120,10 @@ describe('applyRule: edge cases of the table', () => {
   it('an action reassigned to nobody invalidates no assignee list', () => {
     const { bridge } = setup();
     const outcome = bridge.applyEvent(event('action.reassigned', { assignee_id: null }));
-    expect(outcome).toMatchObject({ status: 'applied', invalidated: [goalKeys.detail('g-1'), goalKeys.lists(), dashboardKeys.all] });
+    expect(outcome).toMatchObject({
+      status: 'applied',
+      invalidated: [goalKeys.detail('g-1'), goalKeys.lists(), dashboardKeys.all],
+    });
   });
 });
 
@@ -215,19 +239,30 @@ describe('apply: how a patch is written', () => {
     const { changed } = diff(before, client);
     expect(changed).toEqual(hashes(actionKeys.list({ goalId: 'g-1' })));
     expect(client.getQueryData(actionKeys.detail('a-1'))).toBe('not an entity');
-    expect((client.getQueryData(actionKeys.list({ goalId: 'g-1' })) as { items: unknown[] }).items.slice(0, 2)).toEqual([null, 7]);
+    expect((client.getQueryData(actionKeys.list({ goalId: 'g-1' })) as { items: unknown[] }).items.slice(0, 2)).toEqual(
+      [null, 7],
+    );
   });
 
   it('never scans the cache, per event or per flush: lookups go through the index and the hash map', () => {
     const client = newClient();
     for (let i = 0; i < 2_000; i++) client.setQueryData(actionKeys.detail(`x-${i}`), { ...action1, id: `x-${i}` });
-    seed(client, [[actionKeys.list({}), { items: [action1] }], [goalKeys.detail('g-1'), goal1], [dashboardKeys.summary(), {}]]);
+    seed(client, [
+      [actionKeys.list({}), { items: [action1] }],
+      [goalKeys.detail('g-1'), goal1],
+      [dashboardKeys.summary(), {}],
+    ]);
     const bridge = createCacheBridge(client, { schedule: manualSchedule().schedule });
     const cache = client.getQueryCache();
     const getAll = vi.spyOn(cache, 'getAll');
     const findAll = vi.spyOn(cache, 'findAll');
     for (let i = 0; i < 200; i++) {
-      bridge.applyEvent(event('action.progress_updated', { progress: i % 100, updated_at: new Date(Date.parse(T1) + i * 1000).toISOString() }));
+      bridge.applyEvent(
+        event('action.progress_updated', {
+          progress: i % 100,
+          updated_at: new Date(Date.parse(T1) + i * 1000).toISOString(),
+        }),
+      );
     }
     bridge.flush();
     expect(getAll).not.toHaveBeenCalled();
@@ -237,7 +272,7 @@ describe('apply: how a patch is written', () => {
     expect(client.getQueryState(actionKeys.detail('x-1'))?.isInvalidated).toBe(false);
   });
 
-  it('writes all of one event\'s patches in one notify batch: an observer sees one consistent update', async () => {
+  it("writes all of one event's patches in one notify batch: an observer sees one consistent update", async () => {
     const { client, bridge } = setup();
     const seen: unknown[] = [];
     const observer = new QueryObserver(client, { queryKey: actionKeys.detail('a-1'), enabled: false });

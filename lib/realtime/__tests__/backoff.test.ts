@@ -22,7 +22,7 @@ describe('backoff', () => {
 
   it('spreads delays across the range, and clamps a misbehaving random source', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const delays = Array.from({ length: 200 }, () => jitteredDelay(6, DEFAULTS, random));
     expect(Math.min(...delays)).toBeLessThan(17_000);
     expect(Math.max(...delays)).toBeGreaterThan(28_000);

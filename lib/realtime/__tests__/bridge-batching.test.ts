@@ -27,14 +27,17 @@ function setup(options: Parameters<typeof createCacheBridge>[1] = {}, realTimer 
 }
 
 describe('createCacheBridge: patches are written once per window', () => {
-  it('many events in one window: each query written once, at the window\'s end, with the newest state', async () => {
+  it("many events in one window: each query written once, at the window's end, with the newest state", async () => {
     const { client, timers, bridge } = setup();
     const seen: unknown[] = [];
     const observer = new QueryObserver(client, { queryKey: actionKeys.list({}), enabled: false });
     const unsubscribe = observer.subscribe((result) => seen.push(result.data));
     for (let i = 1; i <= 20; i++) {
       const outcome = bridge.applyEvent(event('action.progress_updated', { progress: i, updated_at: at(i) }));
-      expect(outcome).toMatchObject({ status: 'applied', patched: [actionKeys.detail('a-1'), actionKeys.list({}), actionKeys.list({ status: 'in_progress' })] });
+      expect(outcome).toMatchObject({
+        status: 'applied',
+        patched: [actionKeys.detail('a-1'), actionKeys.list({}), actionKeys.list({ status: 'in_progress' })],
+      });
     }
     expect(timers.lastMs).toBe(DEFAULTS.flushWindowMs);
     expect(items(client.getQueryData(actionKeys.list({})))[0]).toBe(action1);
@@ -75,7 +78,7 @@ describe('createCacheBridge: patches are written once per window', () => {
     bridge.dispose();
   });
 
-  it('patchWindowMs 0 writes each event\'s patches before applyEvent returns, with no timer', () => {
+  it("patchWindowMs 0 writes each event's patches before applyEvent returns, with no timer", () => {
     const { client, timers, bridge } = setup({ patchWindowMs: 0 });
     bridge.applyEvent(event('action.priority_changed'));
     expect(client.getQueryData(actionKeys.detail('a-1'))).toMatchObject({ priority: 'critical' });
@@ -105,6 +108,8 @@ describe('createCacheBridge: patches are written once per window', () => {
   });
 
   it('refuses a negative patch window, naming the option', () => {
-    expect(() => createCacheBridge(newClient(), { patchWindowMs: -1 })).toThrow(/option patchWindowMs must be a finite number ≥ 0, got -1/);
+    expect(() => createCacheBridge(newClient(), { patchWindowMs: -1 })).toThrow(
+      /option patchWindowMs must be a finite number ≥ 0, got -1/,
+    );
   });
 });

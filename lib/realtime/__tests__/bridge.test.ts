@@ -5,7 +5,18 @@ import { actionKeys, dashboardKeys, goalKeys, peopleKeys } from '@/lib/api/keys'
 import type { Action } from '@/lib/api/types';
 import { createCacheBridge, DEFAULTS } from '../bridge';
 import type { EventEntry, LogEntry } from '../event-log';
-import { action1, event, manualSchedule, newClient, observe, seed, seedData, settle, T0, T1 } from './helpers/bridge-fixtures';
+import {
+  action1,
+  event,
+  manualSchedule,
+  newClient,
+  observe,
+  seed,
+  seedData,
+  settle,
+  T0,
+  T1,
+} from './helpers/bridge-fixtures';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -18,10 +29,20 @@ describe('createCacheBridge: coalescing a burst', () => {
   it('1,000 events on 20 entities in one window: at most one refetch per distinct active key, none for inactive ones', async () => {
     const client = newClient();
     const timers = manualSchedule();
-    const action = (i: number): Action => ({ ...action1, id: `a-${i}`, goalId: `g-${i % 4}`, assigneeId: 'u-2', updatedAt: T0 });
+    const action = (i: number): Action => ({
+      ...action1,
+      id: `a-${i}`,
+      goalId: `g-${i % 4}`,
+      assigneeId: 'u-2',
+      updatedAt: T0,
+    });
     const all = Array.from({ length: 20 }, (_, i) => action(i));
     const active = new Map<string, ReturnType<typeof observe>>();
-    const watch = (key: QueryKey, data: unknown) => active.set(hashKey(key), observe(client, key, () => data));
+    const watch = (key: QueryKey, data: unknown) =>
+      active.set(
+        hashKey(key),
+        observe(client, key, () => data),
+      );
     for (let i = 0; i < 10; i++) watch(actionKeys.detail(`a-${i}`), all[i]);
     watch(actionKeys.list({}), { items: all });
     watch(actionKeys.list({ status: 'done' }), { items: [] });
@@ -38,7 +59,11 @@ describe('createCacheBridge: coalescing a burst', () => {
     ];
     await settle();
     for (const handle of inactive) handle.unsubscribe();
-    const disabled = new QueryObserver(client, { queryKey: goalKeys.detail('g-9'), queryFn: () => ({ id: 'g-9' }), enabled: false });
+    const disabled = new QueryObserver(client, {
+      queryKey: goalKeys.detail('g-9'),
+      queryFn: () => ({ id: 'g-9' }),
+      enabled: false,
+    });
     const stopDisabled = disabled.subscribe(() => {});
     for (const handle of [...active.values(), ...inactive]) handle.reset();
 
@@ -49,11 +74,36 @@ describe('createCacheBridge: coalescing a burst', () => {
       const updated_at = new Date(base + i * 1_000).toISOString();
       const meta = { id: `acme-${i}` };
       switch (i % 5) {
-        case 0: bridge.applyEvent(event('action.progress_updated', { action_id: id, goal_id: `g-${i % 4}`, progress: i % 100, updated_at }, meta)); break;
-        case 1: bridge.applyEvent(event('action.status_changed', { action_id: id, goal_id: `g-${i % 4}`, status: i % 2 ? 'blocked' : 'done', updated_at }, meta)); break;
-        case 2: bridge.applyEvent(event('action.priority_changed', { action_id: id, goal_id: `g-${i % 4}`, updated_at }, meta)); break;
-        case 3: bridge.applyEvent(event('action.reassigned', { action_id: id, goal_id: `g-${i % 4}`, assignee_id: 'u-1', updated_at }, meta)); break;
-        default: bridge.applyEvent(event('action.completed', { action_id: id, goal_id: `g-${i % 4}`, updated_at }, meta));
+        case 0:
+          bridge.applyEvent(
+            event(
+              'action.progress_updated',
+              { action_id: id, goal_id: `g-${i % 4}`, progress: i % 100, updated_at },
+              meta,
+            ),
+          );
+          break;
+        case 1:
+          bridge.applyEvent(
+            event(
+              'action.status_changed',
+              { action_id: id, goal_id: `g-${i % 4}`, status: i % 2 ? 'blocked' : 'done', updated_at },
+              meta,
+            ),
+          );
+          break;
+        case 2:
+          bridge.applyEvent(
+            event('action.priority_changed', { action_id: id, goal_id: `g-${i % 4}`, updated_at }, meta),
+          );
+          break;
+        case 3:
+          bridge.applyEvent(
+            event('action.reassigned', { action_id: id, goal_id: `g-${i % 4}`, assignee_id: 'u-1', updated_at }, meta),
+          );
+          break;
+        default:
+          bridge.applyEvent(event('action.completed', { action_id: id, goal_id: `g-${i % 4}`, updated_at }, meta));
       }
     }
     // One timer for the window's patch write, one for its invalidations.
@@ -61,21 +111,28 @@ describe('createCacheBridge: coalescing a burst', () => {
     timers.run();
     await settle();
 
-    const refetched = [...active].filter(([, handle]) => handle.calls > 0).map(([hash]) => hash).sort();
+    const refetched = [...active]
+      .filter(([, handle]) => handle.calls > 0)
+      .map(([hash]) => hash)
+      .sort();
     const minimum = [
       actionKeys.list({ status: 'done' }),
       actionKeys.list({ status: 'blocked' }),
       actionKeys.list({ assigneeId: 'u-1' }),
       ...[0, 1, 2, 3].map((g) => goalKeys.detail(`g-${g}`)),
       dashboardKeys.summary(),
-    ].map((key) => hashKey(key)).sort();
+    ]
+      .map((key) => hashKey(key))
+      .sort();
     expect(refetched).toEqual(minimum);
     for (const handle of active.values()) expect(handle.calls).toBeLessThanOrEqual(1);
     for (const handle of inactive) expect(handle.calls).toBe(0);
     const stats = bridge.stats.getSnapshot();
     expect(stats).toMatchObject({ received: 1_000, applied: 1_000, refetches: minimum.length, flushes: 1 });
     expect(stats.coalesced).toBeGreaterThan(2_000);
-    expect(client.getQueryData(actionKeys.detail('a-0'))).toMatchObject({ updatedAt: new Date(base + 980_000).toISOString() });
+    expect(client.getQueryData(actionKeys.detail('a-0'))).toMatchObject({
+      updatedAt: new Date(base + 980_000).toISOString(),
+    });
     stopDisabled();
     for (const handle of active.values()) handle.unsubscribe();
   });
@@ -87,9 +144,21 @@ describe('createCacheBridge: dedupe, resync, rejections', () => {
     seed(client);
     const bridge = createCacheBridge(client, { schedule: manualSchedule().schedule });
     expect(bridge.applyEvent(event('goal.activity.created', {}, { id: 'acme-1' })).status).toBe('applied');
-    const again = bridge.applyEvent(event('goal.activity.created', { activity: { id: 'ac-2', goal_id: 'g-1', kind: 'c', message: 'm', actor_id: 'u', created_at: T1 } }, { id: 'acme-1' }));
+    const again = bridge.applyEvent(
+      event(
+        'goal.activity.created',
+        { activity: { id: 'ac-2', goal_id: 'g-1', kind: 'c', message: 'm', actor_id: 'u', created_at: T1 } },
+        { id: 'acme-1' },
+      ),
+    );
     expect(again).toMatchObject({ status: 'ignored', reason: 'duplicate' });
-    expect(bridge.applyEvent(event('goal.activity.created', { activity: { id: 'ac-3', goal_id: 'g-1', kind: 'c', message: 'm', actor_id: 'u', created_at: T1 } })).status).toBe('applied');
+    expect(
+      bridge.applyEvent(
+        event('goal.activity.created', {
+          activity: { id: 'ac-3', goal_id: 'g-1', kind: 'c', message: 'm', actor_id: 'u', created_at: T1 },
+        }),
+      ).status,
+    ).toBe('applied');
     expect(bridge.stats.getSnapshot()).toMatchObject({ received: 3, applied: 2, duplicate: 1 });
   });
 
@@ -116,7 +185,9 @@ describe('createCacheBridge: dedupe, resync, rejections', () => {
     await settle();
     expect([goals.calls, dash.calls, people.calls]).toEqual([1, 1, 0]);
     expect(bridge.stats.getSnapshot()).toMatchObject({ resyncs: 1, refetches: 2 });
-    expect(bridge.log.getSnapshot().find((entry) => entry.kind === 'resync')).toMatchObject({ invalidated: expect.arrayContaining([goalKeys.all, dashboardKeys.all]) });
+    expect(bridge.log.getSnapshot().find((entry) => entry.kind === 'resync')).toMatchObject({
+      invalidated: expect.arrayContaining([goalKeys.all, dashboardKeys.all]),
+    });
     for (const handle of [goals, dash, people]) handle.unsubscribe();
   });
 
@@ -148,13 +219,25 @@ describe('createCacheBridge: log and timing', () => {
     const goal = observe(client, goalKeys.detail('g-1'), () => ({ id: 'g-1' }));
     await settle();
     let clock = 0;
-    const bridge = createCacheBridge(client, { schedule: timers.schedule, now: () => (clock += 0.0125), clock: () => 1_700_000_000_000 });
+    const bridge = createCacheBridge(client, {
+      schedule: timers.schedule,
+      now: () => (clock += 0.0125),
+      clock: () => 1_700_000_000_000,
+    });
     bridge.applyEvent(event('action.progress_updated', {}, { id: 'acme-7' }));
     bridge.applyEvent(event('action.completed'));
     timers.run();
     const log = bridge.log.getSnapshot();
     expect(events(log)).toEqual([
-      expect.objectContaining({ seq: 1, at: 1_700_000_000_000, type: 'action.progress_updated', id: 'acme-7', entity: 'action:a-1', refetches: 1, outcome: expect.objectContaining({ micros: 12.5 }) }),
+      expect.objectContaining({
+        seq: 1,
+        at: 1_700_000_000_000,
+        type: 'action.progress_updated',
+        id: 'acme-7',
+        entity: 'action:a-1',
+        refetches: 1,
+        outcome: expect.objectContaining({ micros: 12.5 }),
+      }),
       expect.objectContaining({ seq: 2, type: 'action.completed', refetches: 0 }),
     ]);
     expect(log.at(-1)).toMatchObject({ kind: 'flush', refetches: 1, invalidated: 1 });
@@ -178,16 +261,23 @@ describe('createCacheBridge: log and timing', () => {
   });
 
   it('rejects nonsense options with a message naming the option', () => {
-    expect(() => createCacheBridge(newClient(), { logCapacity: 0 })).toThrow(/logCapacity must be a positive integer, got 0/);
+    expect(() => createCacheBridge(newClient(), { logCapacity: 0 })).toThrow(
+      /logCapacity must be a positive integer, got 0/,
+    );
     expect(() => createCacheBridge(newClient(), { flushWindowMs: -1 })).toThrow(/flushWindowMs/);
   });
 });
 
 describe('createCacheBridge: failure and lifecycle', () => {
-  it('never throws: a rule that fails refetches the event\'s family and the dashboard instead', () => {
+  it("never throws: a rule that fails refetches the event's family and the dashboard instead", () => {
     const client = newClient();
     const hostile = { ...action1 };
-    Object.defineProperty(hostile, 'updatedAt', { enumerable: true, get: () => { throw new Error('boom'); } });
+    Object.defineProperty(hostile, 'updatedAt', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     client.setQueryData(actionKeys.detail('a-1'), hostile);
     const bridge = createCacheBridge(client, { schedule: manualSchedule().schedule });
     const outcome = bridge.applyEvent(event('action.progress_updated'));
@@ -201,8 +291,21 @@ describe('createCacheBridge: failure and lifecycle', () => {
   it('an event type without a rule (never from parseFrame) refetches everything the map covers', () => {
     const client = newClient();
     const bridge = createCacheBridge(client, { schedule: manualSchedule().schedule });
-    const outcome = bridge.applyEvent({ ...event('goal.completed'), type: 'widget.created' } as unknown as Parameters<typeof bridge.applyEvent>[0]);
-    expect(outcome).toMatchObject({ status: 'applied', invalidated: [goalKeys.all, actionKeys.all, expect.anything(), expect.anything(), expect.anything(), expect.anything(), dashboardKeys.all] });
+    const outcome = bridge.applyEvent({ ...event('goal.completed'), type: 'widget.created' } as unknown as Parameters<
+      typeof bridge.applyEvent
+    >[0]);
+    expect(outcome).toMatchObject({
+      status: 'applied',
+      invalidated: [
+        goalKeys.all,
+        actionKeys.all,
+        expect.anything(),
+        expect.anything(),
+        expect.anything(),
+        expect.anything(),
+        dashboardKeys.all,
+      ],
+    });
   });
 
   it('reset() forgets ids, ordering and queued work and clears the log, but not the cache', () => {
@@ -217,7 +320,10 @@ describe('createCacheBridge: failure and lifecycle', () => {
     // The event was applied: its pending patch is written, not dropped.
     expect(client.getQueryData(actionKeys.detail('a-1'))).toMatchObject({ progress: 70, updatedAt: T1 });
     expect(client.getQueryState(goalKeys.detail('g-1'))?.isInvalidated).toBe(false);
-    expect(bridge.applyEvent(event('action.progress_updated', {}, { id: 'acme-1' }))).toMatchObject({ status: 'ignored', reason: 'stale' });
+    expect(bridge.applyEvent(event('action.progress_updated', {}, { id: 'acme-1' }))).toMatchObject({
+      status: 'ignored',
+      reason: 'stale',
+    });
     expect(client.getQueryCache().getAll()).toHaveLength(seedData().length);
   });
 
@@ -230,7 +336,10 @@ describe('createCacheBridge: failure and lifecycle', () => {
     bridge.dispose();
     bridge.dispose();
     expect(timers.pending).toBe(0);
-    expect(bridge.applyEvent(event('goal.activity.created'))).toMatchObject({ status: 'ignored', detail: 'The bridge was disposed.' });
+    expect(bridge.applyEvent(event('goal.activity.created'))).toMatchObject({
+      status: 'ignored',
+      detail: 'The bridge was disposed.',
+    });
     bridge.resync();
     bridge.recordRejection(rejection('{'));
     expect(bridge.stats.getSnapshot()).toMatchObject({ received: 1, invalid: 0, resyncs: 0 });

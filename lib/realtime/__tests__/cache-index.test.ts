@@ -11,7 +11,8 @@ function setup() {
   client.setQueryData(actionKeys.list({}), { items: [item('a-1')] });
   const index = new CacheIndex(client.getQueryCache(), [actionKeys.lists(), goalKeys.lists()]);
   client.getQueryCache().subscribe((event) => index.handle(event));
-  const holding = (id: string, prefix: QueryKey = actionKeys.lists()) => [...index.listsContaining(prefix, id)].map((q) => q.queryKey);
+  const holding = (id: string, prefix: QueryKey = actionKeys.lists()) =>
+    [...index.listsContaining(prefix, id)].map((q) => q.queryKey);
   const query = (key: QueryKey) => client.getQueryCache().find({ queryKey: key, exact: true })!;
   return { client, index, holding, query };
 }
@@ -89,7 +90,9 @@ describe('CacheIndex', () => {
     const { client, index } = setup();
     const response = held<{ items: never[] }>();
     const done = client.fetchQuery({ queryKey: actionKeys.list({ status: 'done' }), queryFn: () => response.promise });
-    expect([...index.fetchingUnder(actionKeys.lists())].map((q) => q.queryKey)).toEqual([actionKeys.list({ status: 'done' })]);
+    expect([...index.fetchingUnder(actionKeys.lists())].map((q) => q.queryKey)).toEqual([
+      actionKeys.list({ status: 'done' }),
+    ]);
     expect([...index.fetchingUnder(goalKeys.lists())]).toEqual([]);
     response.resolve({ items: [] });
     await done;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { insertItem, insertSorted, isList, mergeEntity, patchEntityInArray, patchEntityInList } from '../cache-updaters';
+import {
+  insertItem,
+  insertSorted,
+  isList,
+  mergeEntity,
+  patchEntityInArray,
+  patchEntityInList,
+} from '../cache-updaters';
 
 const T0 = '2026-11-27T10:00:00.000Z';
 const T1 = '2026-11-27T10:05:00.000Z';
@@ -46,7 +53,9 @@ describe('patchEntityInList', () => {
 
   it('removes the item from a list whose filter the change no longer matches', () => {
     expect(patchEntityInList(list, 'a', { status: 'done' }, T1, { status: 'open' })).toEqual({ items: [b], total: 2 });
-    expect(patchEntityInList(list, 'a', { status: 'open', n: 3 }, T1, { status: 'open' })).toMatchObject({ items: [{ n: 3 }, b] });
+    expect(patchEntityInList(list, 'a', { status: 'open', n: 3 }, T1, { status: 'open' })).toMatchObject({
+      items: [{ n: 3 }, b],
+    });
     expect(patchEntityInList(list, 'a', { n: 3 }, T1, { status: 'done' })).toMatchObject({ items: [{ n: 3 }, b] });
   });
 
@@ -63,11 +72,17 @@ describe('patchEntityInList', () => {
     let current: unknown = { items };
     for (let i = 0; i < 200; i += 7) current = patchEntityInList(current, `x-${i}`, { n: 1000 + i }, T1, undefined);
     const out = (current as { items: { id: string; n: number }[] }).items;
-    expect(out.filter((item) => item.n >= 1000).map((item) => item.id)).toEqual(Array.from({ length: 29 }, (_, k) => `x-${k * 7}`));
+    expect(out.filter((item) => item.n >= 1000).map((item) => item.id)).toEqual(
+      Array.from({ length: 29 }, (_, k) => `x-${k * 7}`),
+    );
     expect(out[1]).toBe(items[1]);
-    const shorter = patchEntityInList(current, 'x-3', { status: 'gone' }, T1, { status: 'here' }) as { items: { id: string }[] };
+    const shorter = patchEntityInList(current, 'x-3', { status: 'gone' }, T1, { status: 'here' }) as {
+      items: { id: string }[];
+    };
     expect(shorter.items).toHaveLength(199);
-    expect(patchEntityInList(shorter, 'x-199', { n: 1 }, T1, undefined)).toMatchObject({ items: expect.arrayContaining([{ id: 'x-199', n: 1, updatedAt: T1 }]) });
+    expect(patchEntityInList(shorter, 'x-199', { n: 1 }, T1, undefined)).toMatchObject({
+      items: expect.arrayContaining([{ id: 'x-199', n: 1, updatedAt: T1 }]),
+    });
   });
 });
 
@@ -84,7 +99,13 @@ describe('insertItem / insertSorted', () => {
     const at = (id: string, minute: number) => ({ id, at: `2026-11-27T10:${String(minute).padStart(2, '0')}:00.000Z` });
     let asc: unknown = { items: [] };
     let desc: unknown = { items: [] };
-    for (const [id, minute] of [['r2', 2], ['r1', 1], ['r4', 4], ['r3', 3], ['r3', 3]] as const) {
+    for (const [id, minute] of [
+      ['r2', 2],
+      ['r1', 1],
+      ['r4', 4],
+      ['r3', 3],
+      ['r3', 3],
+    ] as const) {
       asc = insertSorted(asc, at(id, minute), 'at', 'asc');
       desc = insertSorted(desc, at(id, minute), 'at', 'desc');
     }
@@ -95,7 +116,7 @@ describe('insertItem / insertSorted', () => {
 });
 
 describe('patchEntityInArray', () => {
-  it('patches an entity inside a field of a container (the dashboard\'s measures)', () => {
+  it("patches an entity inside a field of a container (the dashboard's measures)", () => {
     const dash = { count: 3, measures: [a, b] };
     const next = patchEntityInArray(dash, 'measures', 'b', { n: 9 }, T1) as typeof dash;
     expect(next).toEqual({ count: 3, measures: [a, { ...b, n: 9, updatedAt: T1 }] });

@@ -36,7 +36,12 @@ describe('Coalescer', () => {
     await settle();
     expect(dash.calls).toBe(1);
     expect(reports).toHaveLength(1);
-    expect(reports[0]).toMatchObject({ keys: [dashboardKeys.all, goalKeys.detail('g-1')], coalesced: 99, invalidated: 1, refetches: 1 });
+    expect(reports[0]).toMatchObject({
+      keys: [dashboardKeys.all, goalKeys.detail('g-1')],
+      coalesced: 99,
+      invalidated: 1,
+      refetches: 1,
+    });
     expect([...reports[0]!.refetchesBySource]).toEqual([['e0', 1]]);
     coalescer.add(dashboardKeys.all, false);
     expect(timers.pending).toBe(1);
@@ -77,14 +82,28 @@ describe('Coalescer', () => {
 
   it('matches an exact key exactly and a prefix partially (filters included)', () => {
     const { client, coalescer } = setup();
-    for (const key of [goalKeys.detail('g-1'), goalKeys.detail('g-10'), actionKeys.list({ status: 'done' }), actionKeys.list({ status: 'done', goalId: 'g-1' }), actionKeys.list({})]) {
+    for (const key of [
+      goalKeys.detail('g-1'),
+      goalKeys.detail('g-10'),
+      actionKeys.list({ status: 'done' }),
+      actionKeys.list({ status: 'done', goalId: 'g-1' }),
+      actionKeys.list({}),
+    ]) {
       client.setQueryData(key, { items: [] });
     }
     coalescer.add(goalKeys.detail('g-1'), true);
     coalescer.add(actionKeys.list({ status: 'done' }), false);
     coalescer.flush();
-    const invalid = client.getQueryCache().getAll().filter((q) => q.state.isInvalidated).map((q) => q.queryKey);
-    expect(invalid).toEqual([goalKeys.detail('g-1'), actionKeys.list({ status: 'done' }), actionKeys.list({ status: 'done', goalId: 'g-1' })]);
+    const invalid = client
+      .getQueryCache()
+      .getAll()
+      .filter((q) => q.state.isInvalidated)
+      .map((q) => q.queryKey);
+    expect(invalid).toEqual([
+      goalKeys.detail('g-1'),
+      actionKeys.list({ status: 'done' }),
+      actionKeys.list({ status: 'done', goalId: 'g-1' }),
+    ]);
   });
 
   it('refetches active queries only; inactive ones are just marked stale', async () => {

@@ -5,7 +5,13 @@ describe('connection store', () => {
   it('starts empty in the given state, frozen', () => {
     const store = createConnectionStore('disabled');
     const snap = store.getSnapshot();
-    expect(snap).toMatchObject({ state: 'disabled', attempt: 0, nextRetryAt: null, lastError: null, connectedAt: null });
+    expect(snap).toMatchObject({
+      state: 'disabled',
+      attempt: 0,
+      nextRetryAt: null,
+      lastError: null,
+      connectedAt: null,
+    });
     expect(snap.counters.errors).toEqual({ UNAUTHORIZED: 0, RATE_LIMIT_EXCEEDED: 0, INTERNAL_ERROR: 0 });
     expect(Object.isFrozen(snap) && Object.isFrozen(snap.counters) && Object.isFrozen(snap.counters.errors)).toBe(true);
     expect(createConnectionStore().getSnapshot().state).toBe('connecting');
@@ -31,7 +37,11 @@ describe('connection store', () => {
     store.update({ state: 'live', connectedAt: 5 }, { connects: 1, reconnects: 1 });
     const after = store.getSnapshot();
     expect(after).not.toBe(before);
-    expect(after).toMatchObject({ state: 'live', connectedAt: 5, counters: { connects: 1, reconnects: 1, pongsSent: 0 } });
+    expect(after).toMatchObject({
+      state: 'live',
+      connectedAt: 5,
+      counters: { connects: 1, reconnects: 1, pongsSent: 0 },
+    });
     expect(before.state).toBe('connecting');
     expect(listener).toHaveBeenCalledTimes(1);
     store.update({ lastError: 'x' });
@@ -47,7 +57,15 @@ describe('connection store', () => {
   it('keeps the status (the snapshot without counters) the same object while only counters move', () => {
     const store = createConnectionStore();
     const status = store.getStatus();
-    expect(status).toEqual({ state: 'connecting', attempt: 0, nextRetryAt: null, lastError: null, lastCloseCode: null, lastCloseReason: null, connectedAt: null });
+    expect(status).toEqual({
+      state: 'connecting',
+      attempt: 0,
+      nextRetryAt: null,
+      lastError: null,
+      lastCloseCode: null,
+      lastCloseReason: null,
+      connectedAt: null,
+    });
     expect(Object.isFrozen(status)).toBe(true);
     store.update({}, { framesReceived: 1 });
     store.update({}, { framesReceived: 1, pongsSent: 1 });

@@ -8,7 +8,9 @@ describe('RingLog', () => {
     let now = 1_000;
     const log = new RingLog(3, () => now++);
     for (let n = 1; n <= 5; n++) log.push(rejection(n));
-    expect(log.getSnapshot().map((entry) => [entry.seq, entry.at, entry.kind === 'rejection' && entry.message])).toEqual([
+    expect(
+      log.getSnapshot().map((entry) => [entry.seq, entry.at, entry.kind === 'rejection' && entry.message]),
+    ).toEqual([
       [3, 1_002, 'frame 3'],
       [4, 1_003, 'frame 4'],
       [5, 1_004, 'frame 5'],

@@ -89,7 +89,10 @@ describe('eventMap: what each event does to a seeded cache', () => {
     expect(r.changed).toEqual(hashes(goalKeys.detail('g-1'), goalKeys.list({}), goalKeys.list({ status: 'active' })));
     expect(r.get(goalKeys.detail('g-1'))).toMatchObject({ status: 'cancelled' });
     expect(r.invalidated).toEqual(hashes(dashboardKeys.summary()));
-    expect(r.outcome).toMatchObject({ status: 'applied', invalidated: [goalKeys.list({ status: 'cancelled' }), dashboardKeys.all] });
+    expect(r.outcome).toMatchObject({
+      status: 'applied',
+      invalidated: [goalKeys.list({ status: 'cancelled' }), dashboardKeys.all],
+    });
   });
 
   it('goal.activity.created prepends to the goal feed (newest first) and refetches the dashboard', () => {
@@ -100,7 +103,7 @@ describe('eventMap: what each event does to a seeded cache', () => {
     expect(r.invalidated).toEqual(hashes(dashboardKeys.summary()));
   });
 
-  it('action.created adds it to the unfiltered and its goal\'s list; its status/assignee lists, goal and dashboard refetch', () => {
+  it("action.created adds it to the unfiltered and its goal's list; its status/assignee lists, goal and dashboard refetch", () => {
     const r = run(event('action.created'));
     expect(r.changed).toEqual(hashes(actionKeys.list({}), actionKeys.list({ goalId: 'g-1' })));
     expect(ids(r.get(actionKeys.list({})))).toEqual(['a-1', 'a-2', 'a-3', 'a-100']);
@@ -130,9 +133,19 @@ describe('eventMap: what each event does to a seeded cache', () => {
     );
     expect(r.get(actionKeys.detail('a-1'))).toEqual({ ...action1, status: 'blocked', updatedAt: T1 });
     expect(ids(r.get(actionKeys.list({ status: 'in_progress' })))).toEqual([]);
-    expect(items(r.get(actionKeys.list({ goalId: 'g-1' })))).toEqual([{ ...action1, status: 'blocked', updatedAt: T1 }, action2]);
+    expect(items(r.get(actionKeys.list({ goalId: 'g-1' })))).toEqual([
+      { ...action1, status: 'blocked', updatedAt: T1 },
+      action2,
+    ]);
     expect(items(r.get(actionKeys.list({ goalId: 'g-1' })))[1]).toBe(action2);
-    expect(r.invalidated).toEqual(hashes(actionKeys.list({ status: 'blocked' }), goalKeys.detail('g-1'), ...seededGoalLists, dashboardKeys.summary()));
+    expect(r.invalidated).toEqual(
+      hashes(
+        actionKeys.list({ status: 'blocked' }),
+        goalKeys.detail('g-1'),
+        ...seededGoalLists,
+        dashboardKeys.summary(),
+      ),
+    );
   });
 
   it('action.completed sets status done and progress 100 everywhere; done lists, goal and dashboard refetch', () => {
@@ -142,7 +155,9 @@ describe('eventMap: what each event does to a seeded cache', () => {
     expect(items(r.get(actionKeys.list({ assigneeId: 'u-2' })))).toEqual([done]);
     expect(ids(r.get(actionKeys.list({ goalId: 'g-1', status: 'in_progress' })))).toEqual([]);
     expect(r.changed).toHaveLength(6);
-    expect(r.invalidated).toEqual(hashes(actionKeys.list({ status: 'done' }), goalKeys.detail('g-1'), ...seededGoalLists, dashboardKeys.summary()));
+    expect(r.invalidated).toEqual(
+      hashes(actionKeys.list({ status: 'done' }), goalKeys.detail('g-1'), ...seededGoalLists, dashboardKeys.summary()),
+    );
   });
 
   it('action.priority_changed patches it in its detail and in every list holding it', () => {
@@ -155,25 +170,36 @@ describe('eventMap: what each event does to a seeded cache', () => {
       actionKeys.list({ goalId: 'g-1', status: 'in_progress' }),
     ];
     expect(r.changed).toEqual(hashes(actionKeys.detail('a-1'), ...holding));
-    for (const key of holding) expect(items(r.get(key)).find((a) => a.id === 'a-1')).toMatchObject({ priority: 'critical' });
+    for (const key of holding)
+      expect(items(r.get(key)).find((a) => a.id === 'a-1')).toMatchObject({ priority: 'critical' });
     expect(r.invalidated).toEqual(hashes(goalKeys.detail('g-1'), ...seededGoalLists, dashboardKeys.summary()));
   });
 
-  it('action.reassigned patches it, drops it from u-2\'s list, refetches u-3\'s lists, goal and dashboard', () => {
+  it("action.reassigned patches it, drops it from u-2's list, refetches u-3's lists, goal and dashboard", () => {
     const r = run(event('action.reassigned'));
     expect(r.get(actionKeys.detail('a-1'))).toMatchObject({ assigneeId: 'u-3', updatedAt: T1 });
     expect(ids(r.get(actionKeys.list({ assigneeId: 'u-2' })))).toEqual([]);
     expect(r.previous(actionKeys.list({ assigneeId: 'u-3' }))).toBe(r.get(actionKeys.list({ assigneeId: 'u-3' })));
     expect(r.changed).toHaveLength(6);
-    expect(r.invalidated).toEqual(hashes(actionKeys.list({ assigneeId: 'u-3' }), goalKeys.detail('g-1'), ...seededGoalLists, dashboardKeys.summary()));
+    expect(r.invalidated).toEqual(
+      hashes(
+        actionKeys.list({ assigneeId: 'u-3' }),
+        goalKeys.detail('g-1'),
+        ...seededGoalLists,
+        dashboardKeys.summary(),
+      ),
+    );
   });
 
-  it('action.progress_updated patches it everywhere; the goal\'s progress and the dashboard refetch', () => {
+  it("action.progress_updated patches it everywhere; the goal's progress and the dashboard refetch", () => {
     const r = run(event('action.progress_updated'));
     expect(r.get(actionKeys.detail('a-1'))).toEqual({ ...action1, progress: 70, updatedAt: T1 });
     expect(r.changed).toHaveLength(6);
     expect(r.invalidated).toEqual(hashes(goalKeys.detail('g-1'), ...seededGoalLists, dashboardKeys.summary()));
-    expect(r.outcome).toMatchObject({ status: 'applied', invalidated: [goalKeys.detail('g-1'), goalKeys.lists(), dashboardKeys.all] });
+    expect(r.outcome).toMatchObject({
+      status: 'applied',
+      invalidated: [goalKeys.detail('g-1'), goalKeys.lists(), dashboardKeys.all],
+    });
   });
 
   it('measure.reading.created appends the reading and patches currentValue in detail, list and dashboard', () => {
@@ -182,7 +208,10 @@ describe('eventMap: what each event does to a seeded cache', () => {
     expect(r.changed).toEqual(
       hashes(measureKeys.readings('m-1'), measureKeys.detail('m-1'), measureKeys.list(), dashboardKeys.summary()),
     );
-    expect(items(r.get(measureKeys.readings('m-1')))).toEqual([reading1, { id: 'r-100', measureId: 'm-1', value: 42, recordedAt: T1, recordedBy: 'u-2' }]);
+    expect(items(r.get(measureKeys.readings('m-1')))).toEqual([
+      reading1,
+      { id: 'r-100', measureId: 'm-1', value: 42, recordedAt: T1, recordedBy: 'u-2' },
+    ]);
     expect(r.get(measureKeys.detail('m-1'))).toEqual(patched);
     expect(items(r.get(measureKeys.list()))).toEqual([patched, measure2]);
     expect(r.get(dashboardKeys.summary())).toMatchObject({ measures: [patched, measure2], activeGoals: 1 });
@@ -214,7 +243,10 @@ describe('eventMap: what each event does to a seeded cache', () => {
   it('attachment.created adds it to the list of the goal it is attached to, and no other', () => {
     const r = run(event('attachment.created'));
     expect(r.changed).toEqual(hashes(attachmentKeys.list('goal', 'g-1')));
-    expect(items(r.get(attachmentKeys.list('goal', 'g-1')))).toEqual([attachment1, expect.objectContaining({ id: 'at-100', fileName: 'job-description.pdf' })]);
+    expect(items(r.get(attachmentKeys.list('goal', 'g-1')))).toEqual([
+      attachment1,
+      expect.objectContaining({ id: 'at-100', fileName: 'job-description.pdf' }),
+    ]);
     expect(r.invalidated).toEqual([]);
   });
 

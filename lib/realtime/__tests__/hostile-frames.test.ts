@@ -9,7 +9,13 @@ import { createCacheBridge, type CacheBridge } from '../bridge';
 import { createRealtimeRuntime } from '../runtime';
 import { goal1, newClient, seed, settle as settleCache } from './helpers/bridge-fixtures';
 import { startServer, until, type TestServer } from './helpers/ws-server';
-import { expectedRejections, hostileFrames, rejectedFrames, SMUGGLED_SECRET, type HostileFrame } from './fixtures/hostile-frames';
+import {
+  expectedRejections,
+  hostileFrames,
+  rejectedFrames,
+  SMUGGLED_SECRET,
+  type HostileFrame,
+} from './fixtures/hostile-frames';
 
 /**
  * Hostile server frames through the real path: parseFrame → bridge (a real QueryClient), and a real
@@ -18,9 +24,16 @@ import { expectedRejections, hostileFrames, rejectedFrames, SMUGGLED_SECRET, typ
  * follows the garbage still reaches the cache.
  */
 
-const PROTOTYPES = { Object: Object.prototype, Array: Array.prototype, Function: Function.prototype, String: String.prototype };
+const PROTOTYPES = {
+  Object: Object.prototype,
+  Array: Array.prototype,
+  Function: Function.prototype,
+  String: String.prototype,
+};
 const prototypeShape = () =>
-  Object.fromEntries(Object.entries(PROTOTYPES).map(([name, proto]) => [name, Object.getOwnPropertyNames(proto).sort().join(',')]));
+  Object.fromEntries(
+    Object.entries(PROTOTYPES).map(([name, proto]) => [name, Object.getOwnPropertyNames(proto).sort().join(',')]),
+  );
 const SHAPE_BEFORE = prototypeShape();
 
 function expectPrototypesUntouched(): void {
@@ -32,7 +45,13 @@ function expectPrototypesUntouched(): void {
 /** A valid goal.completed for g-1, newer than anything in the corpus. */
 const FRESH = '2026-11-27T12:00:00.000Z';
 const validFrame = (id = 'valid-after-garbage') =>
-  JSON.stringify(encodeEvent('goal.completed', { ...exampleEvents['goal.completed'], goal_id: 'g-1', updated_at: FRESH }, { id, timestamp: FRESH }));
+  JSON.stringify(
+    encodeEvent(
+      'goal.completed',
+      { ...exampleEvents['goal.completed'], goal_id: 'g-1', updated_at: FRESH },
+      { id, timestamp: FRESH },
+    ),
+  );
 
 const zeroReasons = () => Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as Record<RejectReason, number>;
 const withExpected = (frames: readonly HostileFrame[]) => ({ ...zeroReasons(), ...expectedRejections(frames) });
@@ -95,7 +114,9 @@ describe('hostile frames through parseFrame into the bridge (real QueryClient)',
     expect(feed(bridge, validFrame())).toBe('event');
     bridge.flush();
     expect(client.getQueryData<Goal>(goalKeys.detail('g-1'))?.status).toBe('completed');
-    expect(client.getQueryData<{ items: Goal[] }>(goalKeys.list({}))?.items.find((g) => g.id === 'g-1')?.status).toBe('completed');
+    expect(client.getQueryData<{ items: Goal[] }>(goalKeys.list({}))?.items.find((g) => g.id === 'g-1')?.status).toBe(
+      'completed',
+    );
     bridge.dispose();
   });
 
@@ -118,7 +139,16 @@ describe('hostile frames through parseFrame into the bridge (real QueryClient)',
   it('property: random text, random JSON with hostile keys and mutated valid frames never throw, pollute or go uncounted', () => {
     const client = seededClient();
     const bridge = createCacheBridge(client, { schedule: () => () => {} });
-    const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'goal_id', 'status', 'data');
+    const hostileKey = fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'prototype',
+      'toString',
+      'valueOf',
+      'goal_id',
+      'status',
+      'data',
+    );
     const json = fc.letrec((tie) => ({
       node: fc.oneof(
         { maxDepth: 4 },
@@ -138,7 +168,9 @@ describe('hostile frames through parseFrame into the bridge (real QueryClient)',
     const frame = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 200 }),
       json.map((value) => JSON.stringify(value) ?? 'null'),
-      fc.record({ type, timestamp: fc.oneof(fc.constant(FRESH), fc.string()), data: json }).map((value) => JSON.stringify(value)),
+      fc
+        .record({ type, timestamp: fc.oneof(fc.constant(FRESH), fc.string()), data: json })
+        .map((value) => JSON.stringify(value)),
       mutated,
     );
     let fed = 0;
@@ -199,7 +231,10 @@ describe('hostile frames through a real socket into the runtime', () => {
         server.last().send(frame.payload, { binary: typeof frame.payload !== 'string' });
       }
       server.send(validFrame());
-      await until(() => client.getQueryData<Goal>(goalKeys.detail('g-1'))?.status === 'completed', 'the valid event to reach the cache');
+      await until(
+        () => client.getQueryData<Goal>(goalKeys.detail('g-1'))?.status === 'completed',
+        'the valid event to reach the cache',
+      );
       await settleCache();
 
       const bridge = runtime.getBridge()!;
@@ -213,7 +248,13 @@ describe('hostile frames through a real socket into the runtime', () => {
       expect(server.handshakes).toHaveLength(1);
       expect(server.openCount()).toBe(1);
       expectPrototypesUntouched();
-      const printed = JSON.stringify([logger.warn.mock.calls, logger.error.mock.calls, logger.info.mock.calls, bridge.log.getSnapshot(), snap]);
+      const printed = JSON.stringify([
+        logger.warn.mock.calls,
+        logger.error.mock.calls,
+        logger.info.mock.calls,
+        bridge.log.getSnapshot(),
+        snap,
+      ]);
       expect(printed).not.toContain(SMUGGLED_SECRET);
       expect(printed).not.toContain('tok-secret-abcdefgh');
     } finally {

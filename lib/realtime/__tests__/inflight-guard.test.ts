@@ -4,7 +4,19 @@ import { actionKeys, goalKeys } from '@/lib/api/keys';
 import type { Action } from '@/lib/api/types';
 import { createCacheBridge } from '../bridge';
 import { InflightGuard } from '../inflight-guard';
-import { action1, action2, event, held, manualSchedule, newClient, observe, settle, T0, T1, T2 } from './helpers/bridge-fixtures';
+import {
+  action1,
+  action2,
+  event,
+  held,
+  manualSchedule,
+  newClient,
+  observe,
+  settle,
+  T0,
+  T1,
+  T2,
+} from './helpers/bridge-fixtures';
 
 const list = (...items: Action[]) => ({ items });
 
@@ -12,7 +24,13 @@ const list = (...items: Action[]) => ({ items });
 function fetchHeld<T>(client: QueryClient, key: QueryKey) {
   const response = held<T>();
   const done = client.fetchQuery({ queryKey: key, queryFn: () => response.promise, staleTime: 0 });
-  return { release: async (data: T) => { response.resolve(data); await done; await settle(); } };
+  return {
+    release: async (data: T) => {
+      response.resolve(data);
+      await done;
+      await settle();
+    },
+  };
 }
 
 function bridgeFor(client: QueryClient) {
@@ -31,21 +49,24 @@ describe('no lost update: a REST response in flight when an event arrives', () =
     expect(bridge.stats.getSnapshot().reapplied).toBe(1);
   });
 
-  it.each(['before', 'after'] as const)('refetch of a detail: the window is written %s the older response lands, and the event survives it', async (order) => {
-    const client = newClient();
-    client.setQueryData(actionKeys.detail('a-1'), action1);
-    const { bridge } = bridgeFor(client);
-    const fetch = fetchHeld<Action>(client, actionKeys.detail('a-1'));
-    bridge.applyEvent(event('action.progress_updated'));
-    if (order === 'before') {
+  it.each(['before', 'after'] as const)(
+    'refetch of a detail: the window is written %s the older response lands, and the event survives it',
+    async (order) => {
+      const client = newClient();
+      client.setQueryData(actionKeys.detail('a-1'), action1);
+      const { bridge } = bridgeFor(client);
+      const fetch = fetchHeld<Action>(client, actionKeys.detail('a-1'));
+      bridge.applyEvent(event('action.progress_updated'));
+      if (order === 'before') {
+        bridge.flush();
+        expect(client.getQueryData(actionKeys.detail('a-1'))).toMatchObject({ progress: 70 });
+      }
+      await fetch.release(action1);
+      expect(client.getQueryData(actionKeys.detail('a-1'))).toEqual({ ...action1, progress: 70, updatedAt: T1 });
       bridge.flush();
-      expect(client.getQueryData(actionKeys.detail('a-1'))).toMatchObject({ progress: 70 });
-    }
-    await fetch.release(action1);
-    expect(client.getQueryData(actionKeys.detail('a-1'))).toEqual({ ...action1, progress: 70, updatedAt: T1 });
-    bridge.flush();
-    expect(client.getQueryData(actionKeys.detail('a-1'))).toEqual({ ...action1, progress: 70, updatedAt: T1 });
-  });
+      expect(client.getQueryData(actionKeys.detail('a-1'))).toEqual({ ...action1, progress: 70, updatedAt: T1 });
+    },
+  );
 
   it('a response newer than the event wins', async () => {
     const client = newClient();
@@ -69,22 +90,33 @@ describe('no lost update: a REST response in flight when an event arrives', () =
     expect(items[1]).toEqual(action2);
   });
 
-  it.each(['before', 'after'] as const)('refetch of a list that holds the entity: the window is written %s the older response lands, and the event survives it', async (order) => {
-    const client = newClient();
-    client.setQueryData(actionKeys.list({}), list(action1, action2));
-    const { bridge } = bridgeFor(client);
-    const fetch = fetchHeld<{ items: Action[] }>(client, actionKeys.list({}));
-    bridge.applyEvent(event('action.progress_updated'));
-    if (order === 'before') {
+  it.each(['before', 'after'] as const)(
+    'refetch of a list that holds the entity: the window is written %s the older response lands, and the event survives it',
+    async (order) => {
+      const client = newClient();
+      client.setQueryData(actionKeys.list({}), list(action1, action2));
+      const { bridge } = bridgeFor(client);
+      const fetch = fetchHeld<{ items: Action[] }>(client, actionKeys.list({}));
+      bridge.applyEvent(event('action.progress_updated'));
+      if (order === 'before') {
+        bridge.flush();
+        expect(client.getQueryData<{ items: Action[] }>(actionKeys.list({}))!.items[0]).toMatchObject({ progress: 70 });
+      }
+      await fetch.release(list(action1, action2));
+      expect(client.getQueryData<{ items: Action[] }>(actionKeys.list({}))!.items[0]).toMatchObject({
+        progress: 70,
+        updatedAt: T1,
+      });
+      expect(bridge.stats.getSnapshot().reapplied).toBe(1);
       bridge.flush();
-      expect(client.getQueryData<{ items: Action[] }>(actionKeys.list({}))!.items[0]).toMatchObject({ progress: 70 });
-    }
-    await fetch.release(list(action1, action2));
-    expect(client.getQueryData<{ items: Action[] }>(actionKeys.list({}))!.items[0]).toMatchObject({ progress: 70, updatedAt: T1 });
-    expect(bridge.stats.getSnapshot().reapplied).toBe(1);
-    bridge.flush();
-    expect(client.getQueryData<{ items: Action[] }>(actionKeys.list({}))!.items.map((a) => [a.id, a.progress])).toEqual([['a-1', 70], ['a-2', 40]]);
-  });
+      expect(
+        client.getQueryData<{ items: Action[] }>(actionKeys.list({}))!.items.map((a) => [a.id, a.progress]),
+      ).toEqual([
+        ['a-1', 70],
+        ['a-2', 40],
+      ]);
+    },
+  );
 
   it('refetch of a list that did not hold the entity yet: the landed list gets the event too', async () => {
     const client = newClient();
@@ -96,16 +128,19 @@ describe('no lost update: a REST response in flight when an event arrives', () =
     expect(client.getQueryData<{ items: Action[] }>(actionKeys.list({}))!.items[0]).toMatchObject({ progress: 70 });
   });
 
-  it('a created event during a list\'s first fetch is inserted into the landed list, once', async () => {
+  it("a created event during a list's first fetch is inserted into the landed list, once", async () => {
     const client = newClient();
     const { bridge } = bridgeFor(client);
     const older = fetchHeld<{ items: Action[] }>(client, actionKeys.list({}));
     bridge.applyEvent(event('action.created'));
     await older.release(list(action1));
-    expect(client.getQueryData<{ items: Action[] }>(actionKeys.list({}))!.items.map((a) => a.id)).toEqual(['a-1', 'a-100']);
+    expect(client.getQueryData<{ items: Action[] }>(actionKeys.list({}))!.items.map((a) => a.id)).toEqual([
+      'a-1',
+      'a-100',
+    ]);
   });
 
-  it('a status change during a filtered list\'s first fetch drops the entity from the landed list', async () => {
+  it("a status change during a filtered list's first fetch drops the entity from the landed list", async () => {
     const client = newClient();
     const { bridge } = bridgeFor(client);
     const fetch = fetchHeld<{ items: Action[] }>(client, actionKeys.list({ status: 'in_progress' }));
@@ -129,14 +164,19 @@ describe('no lost update: a REST response in flight when an event arrives', () =
     expect(blocked.calls).toBe(2);
     response.resolve(list({ ...action1, status: 'blocked', updatedAt: T1 }, action2));
     await settle();
-    expect(client.getQueryData<{ items: Action[] }>(actionKeys.list({ status: 'blocked' }))!.items.map((a) => a.id)).toEqual(['a-1', 'a-2']);
+    expect(
+      client.getQueryData<{ items: Action[] }>(actionKeys.list({ status: 'blocked' }))!.items.map((a) => a.id),
+    ).toEqual(['a-1', 'a-2']);
     blocked.unsubscribe();
   });
 
   it('a failed fetch forgets the events held for it: a later response is not rewritten', async () => {
     const client = newClient();
     const { bridge } = bridgeFor(client);
-    const failing = client.fetchQuery({ queryKey: goalKeys.detail('g-1'), queryFn: () => Promise.reject(new Error('503')) });
+    const failing = client.fetchQuery({
+      queryKey: goalKeys.detail('g-1'),
+      queryFn: () => Promise.reject(new Error('503')),
+    });
     bridge.applyEvent(event('goal.completed'));
     await expect(failing).rejects.toThrow('503');
     const later = fetchHeld<unknown>(client, goalKeys.detail('g-1'));

@@ -34,7 +34,10 @@ describe('KeyBuckets', () => {
     expect(keysOf(['goals'])).toHaveLength(4);
     expect(keysOf(goalKeys.details())).toEqual([goalKeys.detail('g-1'), goalKeys.detail('g-2')]);
     expect(keysOf(goalKeys.detail('g-2'))).toEqual([goalKeys.detail('g-2')]);
-    expect(keysOf(actionKeys.list({ status: 'done' }))).toEqual([actionKeys.list({ status: 'done' }), actionKeys.list({ status: 'done', goalId: 'g-1' })]);
+    expect(keysOf(actionKeys.list({ status: 'done' }))).toEqual([
+      actionKeys.list({ status: 'done' }),
+      actionKeys.list({ status: 'done', goalId: 'g-1' }),
+    ]);
     // Two filter fields: the smaller of their buckets (a superset; partialMatchKey does the rest).
     expect(keysOf(actionKeys.list({ status: 'done', goalId: 'g-1' }))).toEqual([
       actionKeys.list({ status: 'done', goalId: 'g-1' }),
@@ -49,7 +52,15 @@ describe('KeyBuckets', () => {
   it('is always a superset of what partialMatchKey matches', () => {
     const { client, keysOf } = setup(all);
     const queries = client.getQueryCache().getAll();
-    const prefixes: QueryKey[] = [...all, ['goals'], ['actions', 'list'], [{ odd: true }], ['goals', { x: 1 }], actionKeys.list({ status: 'blocked' }), ['actions', 'list', { nested: { a: 1 } }]];
+    const prefixes: QueryKey[] = [
+      ...all,
+      ['goals'],
+      ['actions', 'list'],
+      [{ odd: true }],
+      ['goals', { x: 1 }],
+      actionKeys.list({ status: 'blocked' }),
+      ['actions', 'list', { nested: { a: 1 } }],
+    ];
     for (const prefix of prefixes) {
       const expected = queries.filter((q) => partialMatchKey(q.queryKey, prefix)).map((q) => q.queryKey);
       expect(keysOf(prefix), JSON.stringify(prefix)).toEqual(expect.arrayContaining(expected));

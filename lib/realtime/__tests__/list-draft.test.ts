@@ -40,14 +40,23 @@ describe('ListDraft', () => {
     const at = (id: string, minute: number) => item(id, { at: T(minute) });
     const asc = new ListDraft({ items: [at('r1', 1), at('r3', 3), at('gone', 4)] });
     asc.set('gone', null);
-    for (const [id, minute] of [['r5', 5], ['r2', 2], ['r4', 4]] as const) asc.insert(at(id, minute), { field: 'at', order: 'asc' });
+    for (const [id, minute] of [
+      ['r5', 5],
+      ['r2', 2],
+      ['r4', 4],
+    ] as const)
+      asc.insert(at(id, minute), { field: 'at', order: 'asc' });
     expect(ids(asc.build().list)).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
     expect(asc.get('r3')).toEqual(at('r3', 3));
     asc.set('r3', null);
     expect(ids(asc.build().list)).toEqual(['r1', 'r2', 'r4', 'r5']);
 
     const desc = new ListDraft({ items: [at('r3', 3), at('r1', 1)] });
-    for (const [id, minute] of [['r4', 4], ['r2', 2]] as const) desc.insert(at(id, minute), { field: 'at', order: 'desc' });
+    for (const [id, minute] of [
+      ['r4', 4],
+      ['r2', 2],
+    ] as const)
+      desc.insert(at(id, minute), { field: 'at', order: 'desc' });
     expect(ids(desc.build().list)).toEqual(['r4', 'r3', 'r2', 'r1']);
   });
 
@@ -58,14 +67,17 @@ describe('ListDraft', () => {
     draft.insert(item('x-new'));
     const built = draft.build(true).list;
     expect(built.items).toHaveLength(301);
-    expect([indexOfId(built.items, 'x-250'), indexOfId(built.items, 'x-new'), indexOfId(built.items, 'x-0')]).toEqual([250, 300, 0]);
+    expect([indexOfId(built.items, 'x-250'), indexOfId(built.items, 'x-new'), indexOfId(built.items, 'x-0')]).toEqual([
+      250, 300, 0,
+    ]);
     expect(indexOfId(items, 'x-new')).toBe(-1);
     const next = new ListDraft(built);
     expect(next.get('x-new')).toEqual(item('x-new'));
   });
 
   it('hands the position map of a newest-first feed on through prepends, appends and drops, exact every window', () => {
-    const at = (id: string, minute: number) => item(id, { at: new Date(Date.UTC(2026, 10, 27, 10) + minute * 60_000).toISOString() });
+    const at = (id: string, minute: number) =>
+      item(id, { at: new Date(Date.UTC(2026, 10, 27, 10) + minute * 60_000).toISOString() });
     let list = { items: Array.from({ length: 80 }, (_, i) => at(`f-${i}`, 100 - i)) };
     expect(indexOfId(list.items, 'f-79')).toBe(79);
     let minute = 100;

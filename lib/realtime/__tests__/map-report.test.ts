@@ -29,7 +29,7 @@ describe('map report', () => {
     ).toBe(true);
   });
 
-  it('has one row per event type, in protocol order, with the rule\'s note', () => {
+  it("has one row per event type, in protocol order, with the rule's note", () => {
     const report = buildMapReport();
     expect(report.rules.map((rule) => rule.type)).toEqual([...EVENT_TYPES]);
     for (const rule of report.rules) expect(rule.note).toBe(eventMap[rule.type].note);
@@ -86,7 +86,13 @@ describe('map report', () => {
     const reading = placeholderEvent('measure.reading.created');
     expect(reading.data).toEqual({
       measureId: '<measureId>',
-      reading: { id: '<reading.id>', measureId: '<reading.measureId>', value: 42, recordedAt: '<reading.recordedAt>', recordedBy: '<reading.recordedBy>' },
+      reading: {
+        id: '<reading.id>',
+        measureId: '<reading.measureId>',
+        value: 42,
+        recordedAt: '<reading.recordedAt>',
+        recordedBy: '<reading.recordedBy>',
+      },
     });
     expect(formatKey(['x', ['<a[0]>', 1, null], { b: true }])).toBe("['x', [<a[0]>, 1, null], { b: true }]");
   });

@@ -2,13 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { actionKeys, dashboardKeys, goalKeys } from '@/lib/api/keys';
 import type { Action } from '@/lib/api/types';
 import { createCacheBridge, type EventPlan } from '..';
-import { action1, diff, event, manualSchedule, newClient, observe, seed, settle, snapshot, T2 } from './helpers/bridge-fixtures';
+import {
+  action1,
+  diff,
+  event,
+  manualSchedule,
+  newClient,
+  observe,
+  seed,
+  settle,
+  snapshot,
+  T2,
+} from './helpers/bridge-fixtures';
 
 async function setup() {
   const client = newClient();
   seed(client);
   // Active: the screens on show. Everything else seeded is cached but inactive.
-  const blocked = observe(client, actionKeys.list({ status: 'blocked' }), () => client.getQueryData(actionKeys.list({ status: 'blocked' })));
+  const blocked = observe(client, actionKeys.list({ status: 'blocked' }), () =>
+    client.getQueryData(actionKeys.list({ status: 'blocked' })),
+  );
   const goal = observe(client, goalKeys.detail('g-1'), () => client.getQueryData(goalKeys.detail('g-1')));
   await settle();
   const timers = manualSchedule();
@@ -63,7 +76,9 @@ describe('CacheBridge.plan: what an event would do, changing nothing', () => {
       reason: 'stale',
       detail: expect.stringContaining('action:a-1'),
     });
-    expect(bridge.plan(event('action.progress_updated', { progress: 90, updated_at: T2 }))).toMatchObject({ status: 'would-apply' });
+    expect(bridge.plan(event('action.progress_updated', { progress: 90, updated_at: T2 }))).toMatchObject({
+      status: 'would-apply',
+    });
     stop();
   });
 
@@ -83,7 +98,12 @@ describe('CacheBridge.plan: what an event would do, changing nothing', () => {
   it('for a rule that would fail, shows the fallback (the family refetched) and why, in the notes', () => {
     const client = newClient();
     const hostile = { ...action1 };
-    Object.defineProperty(hostile, 'updatedAt', { enumerable: true, get: () => { throw new Error('boom'); } });
+    Object.defineProperty(hostile, 'updatedAt', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     client.setQueryData(actionKeys.detail('a-1'), hostile);
     client.setQueryData(dashboardKeys.summary(), {});
     const bridge = createCacheBridge(client, { schedule: manualSchedule().schedule });
@@ -103,6 +123,10 @@ describe('CacheBridge.plan: what an event would do, changing nothing', () => {
   it('a disposed bridge would ignore everything', () => {
     const bridge = createCacheBridge(newClient(), { schedule: manualSchedule().schedule });
     bridge.dispose();
-    expect(bridge.plan(event('goal.completed'))).toEqual({ status: 'would-ignore', reason: 'stale', detail: 'The bridge was disposed.' });
+    expect(bridge.plan(event('goal.completed'))).toEqual({
+      status: 'would-ignore',
+      reason: 'stale',
+      detail: 'The bridge was disposed.',
+    });
   });
 });

@@ -7,7 +7,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { encodeEvent, exampleEvents } from '@/lib/protocol';
 import { goalKeys } from '@/lib/api/keys';
-import { RealtimeProvider, useRealtimeBridge, useRealtimeEvent, useRealtimeState, useRealtimeStatus, type RealtimeProviderProps } from '..';
+import {
+  RealtimeProvider,
+  useRealtimeBridge,
+  useRealtimeEvent,
+  useRealtimeState,
+  useRealtimeStatus,
+  type RealtimeProviderProps,
+} from '..';
 import { settle, startServer, until, type TestServer } from './helpers/ws-server';
 
 let server: TestServer;
@@ -61,7 +68,10 @@ function ui(props: Props = {}, strict = true) {
 
 const state = () => screen.getByTestId('status').dataset.state;
 const waitLive = (connections = 1) =>
-  until(() => state() === 'live' && server.openCount() === 1 && server.sockets.length === connections, `live #${connections}`);
+  until(
+    () => state() === 'live' && server.openCount() === 1 && server.sockets.length === connections,
+    `live #${connections}`,
+  );
 
 describe('RealtimeProvider', () => {
   it('opens exactly one socket under StrictMode, and unmount closes it', async () => {
@@ -234,7 +244,9 @@ describe('events into the cache and to subscribers', () => {
     server.send(completed('acme-2'));
     await until(() => seen.length === 1, 'handled');
     expect(seen).toEqual(['second']);
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/handler for goal\.completed threw \(toast failed\); other handlers still ran/));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/handler for goal\.completed threw \(toast failed\); other handlers still ran/),
+    );
     expect(server.openCount()).toBe(1);
   });
 

@@ -15,10 +15,15 @@ describe('writePatch', () => {
     expect(query.state).toMatchObject({ dataUpdatedAt: 1_000, isInvalidated: true, status: 'success' });
   });
 
-  it('restores the query\'s own structuralSharing option (or its absence: undefined)', () => {
+  it("restores the query's own structuralSharing option (or its absence: undefined)", () => {
     const client = newClient();
     const sharing = (_old: unknown, next: unknown) => next;
-    const observer = new QueryObserver(client, { queryKey: ['s'], queryFn: () => 1, enabled: false, structuralSharing: sharing });
+    const observer = new QueryObserver(client, {
+      queryKey: ['s'],
+      queryFn: () => 1,
+      enabled: false,
+      structuralSharing: sharing,
+    });
     const stop = observer.subscribe(() => {});
     client.setQueryData(['s'], 1);
     client.setQueryData(['plain'], 1);

@@ -6,7 +6,9 @@ describe('redact', () => {
     expect(redactUrl('ws://h/realtime?access_token=eyJ.abc.def&tenant=acme')).toBe(
       `ws://h/realtime?access_token=${REDACTED}&tenant=acme`,
     );
-    expect(redactUrl('wss://h/x?tenant=a&ACCESS_TOKEN=zzz#frag')).toBe(`wss://h/x?tenant=a&ACCESS_TOKEN=${REDACTED}#frag`);
+    expect(redactUrl('wss://h/x?tenant=a&ACCESS_TOKEN=zzz#frag')).toBe(
+      `wss://h/x?tenant=a&ACCESS_TOKEN=${REDACTED}#frag`,
+    );
     expect(redact('url "ws://h/?access_token%3Dabc" failed')).toBe(`url "ws://h/?access_token%3D${REDACTED}" failed`);
     expect(redact('two: access_token=a access_token=b')).toBe(`two: access_token=${REDACTED} access_token=${REDACTED}`);
   });

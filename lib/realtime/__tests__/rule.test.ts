@@ -7,7 +7,9 @@ describe('resolveKey', () => {
   it('returns a static key as is and computes a key from the event', () => {
     const completed = event('goal.completed');
     expect(resolveKey(goalKeys.all, completed)).toBe(goalKeys.all);
-    expect(resolveKey<'goal.completed'>((e) => goalKeys.detail(e.data.goalId), completed)).toEqual(goalKeys.detail('g-1'));
+    expect(resolveKey<'goal.completed'>((e) => goalKeys.detail(e.data.goalId), completed)).toEqual(
+      goalKeys.detail('g-1'),
+    );
     expect(resolveKey(() => null, completed)).toBe(null);
   });
 });

@@ -95,7 +95,10 @@ describe('realtime runtime', () => {
     const runtime = createRealtimeRuntime('connecting', logger);
     runtime.attachBridge(queryClient);
     runtime.connect({ ...options(), url: 'nope' });
-    expect(runtime.store.getSnapshot()).toMatchObject({ state: 'disabled', lastError: expect.stringMatching(/not a ws:/) });
+    expect(runtime.store.getSnapshot()).toMatchObject({
+      state: 'disabled',
+      lastError: expect.stringMatching(/not a ws:/),
+    });
     expect(logger.error).toHaveBeenCalled();
     runtime.disable('Realtime is off.');
     expect(runtime.store.getSnapshot().lastError).toBe('Realtime is off.');

@@ -33,7 +33,10 @@ describe('UNAUTHORIZED from the server', () => {
     await live(c);
     suite.server.send(frames.error('UNAUTHORIZED', 'Token expired'));
     await live(c, 2); // the first one reconnects at once
-    for (const [n, delay] of [[2, 1_000], [3, 2_000]] as const) {
+    for (const [n, delay] of [
+      [2, 1_000],
+      [3, 2_000],
+    ] as const) {
       suite.server.send(frames.error('UNAUTHORIZED', 'Token revoked'));
       await until(() => c.snap().counters.errors.UNAUTHORIZED === n, `UNAUTHORIZED #${n}`);
       expect(c.lastDelay()).toBe(delay);
@@ -211,7 +214,9 @@ describe('redaction', () => {
     await until(() => c.snap().state === 'reconnecting', 'drop');
     expect(c.snap().lastError).toBe('Connection lost (code 4002: bye [redacted]). Retrying in 1 s.');
     expect(c.snap().lastCloseReason).toBe('bye [redacted]');
-    expect(c.logger.warn).toHaveBeenCalledWith(`Realtime: connection to ${suite.server.url} lost (code 4002); retrying in 1 s.`);
+    expect(c.logger.warn).toHaveBeenCalledWith(
+      `Realtime: connection to ${suite.server.url} lost (code 4002); retrying in 1 s.`,
+    );
     expectNoTokenPrinted(c);
   });
 });

@@ -6,7 +6,9 @@ describe('socket messages', () => {
     expect(inSeconds(0)).toBe('Reconnecting now.');
     expect(inSeconds(1)).toBe('Retrying in 1 s.');
     expect(inSeconds(29_001)).toBe('Retrying in 30 s.');
-    expect(messages.offline(4_000)).toBe('You are offline. Live updates resume when the network is back; retrying in 4 s.');
+    expect(messages.offline(4_000)).toBe(
+      'You are offline. Live updates resume when the network is back; retrying in 4 s.',
+    );
   });
 
   it('describe a close with its reason, redacted and shortened', () => {

@@ -37,7 +37,9 @@ describe('connecting', () => {
     expect(() => createRealtimeSocket({ ...base, url: 'http://127.0.0.1:4010/realtime' })).toThrow(
       /not a ws:\/\/ or wss:\/\/ URL\. Set NEXT_PUBLIC_REALTIME_WS_URL/,
     );
-    expect(() => createRealtimeSocket({ ...base, url: 'not a url?access_token=leak' })).toThrow(/access_token=\[redacted\]/);
+    expect(() => createRealtimeSocket({ ...base, url: 'not a url?access_token=leak' })).toThrow(
+      /access_token=\[redacted\]/,
+    );
   });
 
   it('ignores invalid tunables and keeps the defaults', () => {
@@ -125,7 +127,9 @@ describe('frames', () => {
     server.send(encodeEvent('goal.completed', exampleEvents['goal.completed']));
     server.send('[]');
     await until(() => c.logger.warn.mock.calls.length === 2, 'two warnings');
-    expect(String(c.logger.warn.mock.calls[0]?.[0])).toMatch(/event handler threw \(handler blew up\); the connection stays up/);
+    expect(String(c.logger.warn.mock.calls[0]?.[0])).toMatch(
+      /event handler threw \(handler blew up\); the connection stays up/,
+    );
     expect(c.snap().state).toBe('live');
     expect(server.openCount()).toBe(1);
   });

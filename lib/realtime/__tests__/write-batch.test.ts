@@ -67,7 +67,10 @@ describe('WriteBatch', () => {
     const filtered = query(actionKeys.list({ status: 'in_progress' }));
     const done = entityOp('a-1', { status: 'done' }, T1);
     expect(writes.apply(filtered, done, false)).toBe(true);
-    expect([writes.size, holding('a-1')]).toEqual([0, [actionKeys.list({}), actionKeys.list({ status: 'in_progress' })]]);
+    expect([writes.size, holding('a-1')]).toEqual([
+      0,
+      [actionKeys.list({}), actionKeys.list({ status: 'in_progress' })],
+    ]);
     expect(writes.apply(filtered, done, true)).toBe(true);
     expect(holding('a-1')).toEqual([actionKeys.list({})]);
     expect(writes.apply(filtered, entityOp('a-1', { status: 'done' }, T1), false)).toBe(false);
@@ -85,7 +88,11 @@ describe('WriteBatch', () => {
     const op: Op = { kind: 'merge', entity: merge({ progress: 70 }, T1) };
     writes.apply(detail, op, true);
     client.setQueryData(actionKeys.detail('a-1'), { ...action1, title: 'older response', updatedAt: T0 });
-    expect(client.getQueryData(actionKeys.detail('a-1'))).toMatchObject({ title: 'older response', progress: 70, updatedAt: T1 });
+    expect(client.getQueryData(actionKeys.detail('a-1'))).toMatchObject({
+      title: 'older response',
+      progress: 70,
+      updatedAt: T1,
+    });
     expect(writes.size).toBe(0);
 
     writes.apply(detail, { kind: 'merge', entity: merge({ progress: 80 }, T2) }, true);
@@ -134,16 +141,37 @@ describe('WriteBatch', () => {
     const cache = client.getQueryCache();
     const writes = new WriteBatch(new CacheIndex(cache, []));
     const feed = cache.find({ queryKey: ['feed'] }) as Query;
-    const sorted = (id: string, at: string): Op => ({ kind: 'insert', item: { id, at }, sortBy: { field: 'at', order: 'desc' } });
+    const sorted = (id: string, at: string): Op => ({
+      kind: 'insert',
+      item: { id, at },
+      sortBy: { field: 'at', order: 'desc' },
+    });
     const total: Op = { kind: 'update', update: (cached) => ({ ...(cached as object), seen: true }) };
     writes.apply(feed, total, true);
     writes.apply(feed, sorted('f-3', T2), true);
-    client.setQueryData(['feed'], { items: [{ id: 'f-2', at: T1 }, { id: 'f-1', at: T0 }] });
+    client.setQueryData(['feed'], {
+      items: [
+        { id: 'f-2', at: T1 },
+        { id: 'f-1', at: T0 },
+      ],
+    });
     expect(writes.apply(feed, sorted('f-3', T2), false)).toBe(false);
     expect(writes.apply(feed, sorted('f-0', T0), false)).toBe(true);
     expect(writes.apply(feed, sorted('f-4', T2), true)).toBe(true);
-    expect(client.getQueryData(['feed'])).toEqual({ items: [{ id: 'f-3', at: T2 }, { id: 'f-2', at: T1 }, { id: 'f-1', at: T0 }], seen: true });
+    expect(client.getQueryData(['feed'])).toEqual({
+      items: [
+        { id: 'f-3', at: T2 },
+        { id: 'f-2', at: T1 },
+        { id: 'f-1', at: T0 },
+      ],
+      seen: true,
+    });
     writes.commit();
-    expect((client.getQueryData(['feed']) as { items: { id: string }[] }).items.map((i) => i.id)).toEqual(['f-4', 'f-3', 'f-2', 'f-1']);
+    expect((client.getQueryData(['feed']) as { items: { id: string }[] }).items.map((i) => i.id)).toEqual([
+      'f-4',
+      'f-3',
+      'f-2',
+      'f-1',
+    ]);
   });
 });

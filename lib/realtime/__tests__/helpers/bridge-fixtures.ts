@@ -110,17 +110,43 @@ export const goal1: Goal = normalize(exampleGoal);
 export const goal2: Goal = { ...goal1, id: 'g-2', title: 'Ship the beta', status: 'draft' };
 export const action1: Action = normalize(exampleAction);
 export const action2: Action = { ...action1, id: 'a-2', title: 'Screen CVs', status: 'blocked', assigneeId: 'u-3' };
-export const action3: Action = { ...action1, id: 'a-3', goalId: 'g-2', title: 'Write spec', status: 'done', progress: 100 };
+export const action3: Action = {
+  ...action1,
+  id: 'a-3',
+  goalId: 'g-2',
+  title: 'Write spec',
+  status: 'done',
+  progress: 100,
+};
 export const measure1: Measure = { id: 'm-1', name: 'NPS', unit: 'pts', target: 50, currentValue: 30, updatedAt: T0 };
 export const measure2: Measure = { ...measure1, id: 'm-2', name: 'Churn', currentValue: 4 };
 export const reading1: Reading = { id: 'r-1', measureId: 'm-1', value: 30, recordedAt: T0, recordedBy: 'u-1' };
 export const issue1: Issue = normalize(exampleIssue);
-export const activity1: Activity = { id: 'ac-1', goalId: 'g-1', kind: 'comment', message: 'Kickoff', actorId: 'u-1', createdAt: T0 };
+export const activity1: Activity = {
+  id: 'ac-1',
+  goalId: 'g-1',
+  kind: 'comment',
+  message: 'Kickoff',
+  actorId: 'u-1',
+  createdAt: T0,
+};
 export const decision1: Decision = { id: 'd-1', title: 'Go remote', outcome: 'Yes', decidedBy: 'u-1', createdAt: T0 };
 export const attachment1: Attachment = {
-  id: 'at-1', entityType: 'goal', entityId: 'g-1', fileName: 'plan.pdf', sizeBytes: 10, url: '/files/at-1/plan.pdf', createdAt: T0,
+  id: 'at-1',
+  entityType: 'goal',
+  entityId: 'g-1',
+  fileName: 'plan.pdf',
+  sizeBytes: 10,
+  url: '/files/at-1/plan.pdf',
+  createdAt: T0,
 };
-export const dashboard: Dashboard = { activeGoals: 1, openIssues: 1, actionsDue: 2, recentActivity: [activity1], measures: [measure1, measure2] };
+export const dashboard: Dashboard = {
+  activeGoals: 1,
+  openIssues: 1,
+  actionsDue: 2,
+  recentActivity: [activity1],
+  measures: [measure1, measure2],
+};
 
 const list = <T>(...items: T[]) => ({ items });
 
