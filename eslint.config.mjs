@@ -1,17 +1,21 @@
-// Lint, and the layer rule of DESIGN.md: imports point down only.
-//   app → components → lib/realtime → lib/api → lib/protocol;  mock-ws → lib/protocol;  e2e → anything but app/components.
+// Lint, the layer rule of docs/architecture.md (imports point down only) and no import cycles anywhere.
+//   app → components → lib/realtime → lib/api → lib/protocol → lib/kit;  mock-ws → lib/protocol;
+//   inside lib/realtime: react/ → cache/, connection/ (siblings that never import each other);
+//   e2e → anything but app/components.
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import reactHooks from 'eslint-plugin-react-hooks';
 import nextPlugin from '@next/eslint-plugin-next';
 import prettierConfig from 'eslint-config-prettier';
 
 const libLayer = (name) => ({
   regex: `^(@/lib/|(\\.\\./)+(lib/)?)${name}(/|$)`,
-  message: `Layer rule (DESIGN.md): this folder may not import lib/${name}; imports point down only.`,
+  message: `Layer rule (docs/architecture.md): this folder may not import lib/${name}; imports point down only.`,
 });
 const topLayer = (name) => ({
   regex: `^(@/|(\\.\\./)+)${name}(/|$)`,
-  message: `Layer rule (DESIGN.md): this folder may not import ${name}/; imports point down only.`,
+  message: `Layer rule (docs/architecture.md): this folder may not import ${name}/; imports point down only.`,
 });
 const pkg = (name, why) => ({ regex: `^${name}(/|$)`, message: why });
 const layer = (files, patterns) => ({
@@ -19,7 +23,11 @@ const layer = (files, patterns) => ({
   rules: { 'no-restricted-imports': ['error', { patterns }] },
 });
 
+/** A sibling folder inside lib/realtime (`../cache`, `@/lib/realtime/cache`). */
+const room = (name, why) => ({ regex: `^(\\.\\./|@/lib/realtime/)${name}(/|$)`, message: why });
+
 const NO_UI = [topLayer('app'), topLayer('components'), topLayer('e2e'), topLayer('mock-ws')];
+const NO_SOCKET = pkg('partysocket', 'The socket lives in lib/realtime/connection/socket.ts only.');
 
 export default tseslint.config(
   {
@@ -56,14 +64,34 @@ export default tseslint.config(
       pkg('(ws|partysocket|@tanstack)', 'lib/protocol is the wire contract only.'),
     ],
   ),
-  layer(['lib/api/**'], [libLayer('realtime'), ...NO_UI]),
-  layer(['lib/realtime/**'], NO_UI),
   layer(
-    ['lib/realtime/event-map.ts', 'lib/realtime/apply-event.ts', 'lib/realtime/normalize*.ts'],
+    ['lib/kit/**'],
+    [
+      libLayer('protocol'),
+      libLayer('api'),
+      libLayer('realtime'),
+      ...NO_UI,
+      pkg('(react|next|node:|ws|partysocket|@tanstack|zod)', 'lib/kit is plain TypeScript with no imports.'),
+    ],
+  ),
+  layer(['lib/api/**'], [libLayer('realtime'), ...NO_UI]),
+  layer(['lib/realtime/**'], [...NO_UI, NO_SOCKET]),
+  layer(['lib/realtime/connection/socket.ts'], NO_UI),
+  layer(
+    ['lib/realtime/cache/**'],
     [
       ...NO_UI,
-      pkg('react', 'The bridge core (map, apply) has no React: plain functions over a QueryClient.'),
-      pkg('partysocket', 'Sockets live in lib/realtime/socket.ts only.'),
+      NO_SOCKET,
+      pkg('react', 'The bridge core (lib/realtime/cache) has no React: plain functions over a QueryClient.'),
+      room('(connection|react)', 'lib/realtime/cache knows no socket and no React; lib/realtime/react joins them.'),
+    ],
+  ),
+  layer(
+    ['lib/realtime/connection/**'],
+    [
+      ...NO_UI,
+      pkg('react', 'lib/realtime/connection has no React.'),
+      room('(cache|react)', 'lib/realtime/connection knows no cache and no React; lib/realtime/react joins them.'),
     ],
   ),
   layer(['components/**'], [topLayer('app'), topLayer('e2e'), topLayer('mock-ws')]),
@@ -79,6 +107,17 @@ export default tseslint.config(
     ],
   ),
   layer(['e2e/**'], [topLayer('app'), topLayer('components')]),
+  {
+    // No import cycles, between any two files of the repo (type-only imports included).
+    files: ['**/*.{ts,tsx,mts,mjs}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Without a parser for the files it follows, import-x reads no imports from them and finds no cycle.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   {
     files: ['mock-ws/**', 'scripts/**', 'bench/**', 'e2e/**', '**/*.config.*'],
     rules: { 'no-console': 'off' },

@@ -1,6 +1,6 @@
-import { createCacheBridge, DEFAULTS } from '@/lib/realtime/bridge';
-import { eventMap } from '@/lib/realtime/event-map';
-import { resolveKey, type Rule } from '@/lib/realtime/rule';
+import { createCacheBridge, DEFAULTS } from '../lib/realtime/cache/bridge';
+import { eventMap } from '../lib/realtime/cache/event-map';
+import { resolveKey, type Rule } from '../lib/realtime/cache/event-map';
 import type { InvalidationsOf } from './burst';
 import type { BridgeFactory } from './contenders';
 

@@ -1,5 +1,5 @@
 import { hashKey, type QueryClient, type QueryKey } from '@tanstack/query-core';
-import { parseFrame, type DomainEvent } from '@/lib/protocol';
+import { decodeFrame, type DomainEvent } from '@/lib/protocol';
 import { generateFrames, UPDATE_MIX } from './frames';
 import { createRng } from './rng';
 import type { World } from './world';
@@ -45,7 +45,7 @@ export function minimumRefetches(
 ): number {
   const targets = new Map<string, InvalidationTarget>();
   for (const text of frames) {
-    const parsed = parseFrame(text);
+    const parsed = decodeFrame(text);
     if (!parsed.ok || !isDomainEvent(parsed.frame)) continue;
     for (const target of invalidationsOf(parsed.frame, client)) {
       targets.set(`${target.exact ? '=' : '~'}${hashKey(target.queryKey)}`, target);

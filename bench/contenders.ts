@@ -1,11 +1,11 @@
 import type { QueryClient, QueryKey } from '@tanstack/query-core';
 import { actionKeys, attachmentKeys, decisionKeys, goalKeys, issueKeys, measureKeys } from '@/lib/api/keys';
-import { parseFrame, type FrameRejection, type ServerFrame } from '@/lib/protocol';
+import { decodeFrame, type FrameRejection, type ServerFrame } from '@/lib/protocol';
 import { WindowClock, type Schedule } from './windows';
 
 /** What the bench needs of the bridge (`createCacheBridge` in lib/realtime/bridge.ts). */
 export type BridgeHandle = {
-  applyEvent(frame: ServerFrame): unknown;
+  receive(frame: ServerFrame): unknown;
   recordRejection(rejection: FrameRejection): unknown;
   dispose(): void;
 };
@@ -134,7 +134,7 @@ export type BridgeRunResult = RunResult & {
   split: { parseMs: number; applyMs: number; writeMs: number; invalidateMs: number; settleMs: number };
 };
 
-/** `bridge`: the real path, parseFrame → applyEvent, with the flush at every window boundary. */
+/** `bridge`: the real path, decodeFrame → receive, with the flush at every window boundary. */
 export async function runBridge(
   client: QueryClient,
   frames: readonly string[],
@@ -159,9 +159,9 @@ export async function runBridge(
     const end = Math.min(i + every, frames.length);
     for (; i < end; i++) {
       const t0 = performance.now();
-      const parsed = parseFrame(frames[i]);
+      const parsed = decodeFrame(frames[i]);
       const t1 = performance.now();
-      if (parsed.ok) bridge.applyEvent(parsed.frame);
+      if (parsed.ok) bridge.receive(parsed.frame);
       else {
         rejected++;
         bridge.recordRejection(parsed);

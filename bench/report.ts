@@ -141,7 +141,7 @@ export function formatTable(r: SuiteResult): string {
         ]
       : []),
     "events/s = wall clock; per CPU-s = events per second of this process's CPU time (steadier on a shared machine);",
-    'refetches = query-function calls over the whole stream; p50/p99 = parseFrame + applyEvent per event, flushes excluded;',
+    'refetches = query-function calls over the whole stream; p50/p99 = decodeFrame + receive (plan, apply) per event, flushes excluded;',
     `bridge@${num(o.fixedWindow)} = the bridge with a window closed every ${num(o.fixedWindow)} events (its ${num(r.flushWindowMs)} ms window at ${num((o.fixedWindow * 1_000) / Math.max(1, r.flushWindowMs))} events/s sustained): less coalescing.`,
     `the bridge spent ${pct(r.bridge.flushMs / r.bridge.ms)} of its time in ${num(r.bridge.windows)} windows (${fmt(r.bridge.flushMs / Math.max(1, r.bridge.windows), 2)} ms each, refetches settling included).`,
     splitLine('bridge', r.bridge),
@@ -175,7 +175,7 @@ function windowLine(r: SuiteResult): string {
 function splitLine(name: string, b: BridgeRunResult): string {
   const s = splitUs(b);
   return (
-    `${name}, µs per event: parseFrame ${fmt(s.parse, 2)}, applyEvent ${fmt(s.apply, 2)}, writing patches ${fmt(s.write, 2)}, ` +
+    `${name}, µs per event: decodeFrame ${fmt(s.parse, 2)}, receive ${fmt(s.apply, 2)}, writing patches ${fmt(s.write, 2)}, ` +
     `invalidating ${fmt(s.invalidate, 2)}, refetches settling ${fmt(s.settle, 2)} (of ${fmt(s.total, 2)} in all)`
   );
 }

@@ -1,4 +1,4 @@
-import { DEFAULTS as BRIDGE_DEFAULTS } from '@/lib/realtime/bridge';
+import { DEFAULTS as BRIDGE_DEFAULTS } from '../lib/realtime/cache/bridge';
 import { DevtoolsPanel } from './pages/devtools-panel';
 import { expect, test } from './support/fixtures';
 import { restEntries } from './support/rest-log';

@@ -1,4 +1,4 @@
-import { coveredKeys } from '@/lib/realtime/event-map';
+import { coveredKeys } from '../lib/realtime/cache/entities';
 import { partialMatchKey } from '@tanstack/query-core';
 import { expect, test } from './support/fixtures';
 import { expectGets } from './support/map-expectations';

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { renderJson, renderMarkdown } from '../lib/realtime/map-report';
+import { renderJson, renderMarkdown } from '../lib/realtime/cache/map-report';
 
 const DEFAULTS = {
   generatedFile: fileURLToPath(new URL('../docs/event-map.generated.md', import.meta.url)),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QueryClient } from '@tanstack/query-core';
 import { actionKeys, dashboardKeys, goalKeys } from '@/lib/api/keys';
-import { parseFrame, type DomainEvent } from '@/lib/protocol';
+import { decodeFrame, type DomainEvent } from '@/lib/protocol';
 import { burstFrames, burstPool, minimumRefetches } from '../burst';
 import { seedCache, type SeededCache } from '../cache';
 import { createBenchClient, FetchCounter } from '../client';
@@ -39,7 +39,7 @@ describe('minimumRefetches', () => {
         : [{ queryKey: dashboardKeys.all }];
     const activeGoalDetails = new Set(
       frames
-        .map((f) => parseFrame(f))
+        .map((f) => decodeFrame(f))
         .flatMap((p) => (p.ok && p.frame.type === 'action.progress_updated' ? [p.frame.data.goalId] : []))
         .filter((id) =>
           client!

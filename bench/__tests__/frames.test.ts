@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES, parseFrame, type DomainEvent } from '@/lib/protocol';
+import { EVENT_TYPES, decodeFrame, type DomainEvent } from '@/lib/protocol';
 import { frameId, generateFrames, UPDATE_MIX } from '../frames';
 import { createWorld, WORLD_DEFAULTS, worldSize } from '../world';
 
@@ -7,7 +7,7 @@ const world = createWorld();
 
 function parseAll(frames: readonly string[]): DomainEvent[] {
   return frames.map((text) => {
-    const parsed = parseFrame(text);
+    const parsed = decodeFrame(text);
     if (!parsed.ok) throw new Error(`frame rejected (${parsed.reason}): ${parsed.message}`);
     return parsed.frame as DomainEvent;
   });
@@ -39,7 +39,7 @@ describe('generateFrames', () => {
     expect(generateFrames(world, { events: 200, seed: 7 })).not.toEqual(frames.slice(0, 200));
   });
 
-  it('produces only frames that parseFrame accepts, covering all 16 event types', () => {
+  it('produces only frames that decodeFrame accepts, covering all 16 event types', () => {
     expect(events).toHaveLength(5_000);
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(EVENT_TYPES));
   });

@@ -131,7 +131,7 @@ describe('formatTable', () => {
     expect(text).toMatch(/^bridge@100\s+40,000\s+5\.7%\s+80,000\s+60,000\s+7\.00\s+50\.00$/m);
     expect(text).toMatch(/window closed every 100 events \(its 50 ms window at 2,000 events\/s sustained\)/);
     expect(text).toMatch(
-      /^bridge, µs per event: parseFrame 2\.50, applyEvent 5\.00, writing patches 1\.25, invalidating 0\.50, refetches settling 0\.75 \(of 12\.50 in all\)$/m,
+      /^bridge, µs per event: decodeFrame 2\.50, receive 5\.00, writing patches 1\.25, invalidating 0\.50, refetches settling 0\.75 \(of 12\.50 in all\)$/m,
     );
     const fixed = formatTable(result({ options: { ...SUITE_DEFAULTS, window: 200 } }));
     expect(fixed).toMatch(

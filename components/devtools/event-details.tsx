@@ -3,7 +3,7 @@
 import type { QueryKey } from '@tanstack/query-core';
 import type { DomainEvent } from '@/lib/protocol';
 import type { LogEntry } from '@/lib/realtime';
-import { describeRule, formatKey, placeholderEvent } from '@/lib/realtime/map-report';
+import { describeRule, formatKey, placeholderEvent } from '../../lib/realtime/cache/map-report';
 import type { DevtoolsSource } from './devtools-source';
 import { entryTitle, formatMicros, formatTime } from './log-format';
 import { payloadJson, redactText, type Secrets } from './redact-payload';

@@ -24,7 +24,7 @@ export class PayloadCapture {
 
   /**
    * Called right after the bridge applied `event` (the realtime bus emits synchronously after
-   * `applyEvent`), so the newest log entry is that event's.
+   * `receive`), so the newest log entry is that event's.
    */
   recordLatest(log: EventLog, event: DomainEvent): void {
     const last = log.getSnapshot().at(-1);

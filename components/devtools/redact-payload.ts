@@ -1,4 +1,4 @@
-import { redact, REDACTED } from '@/lib/realtime';
+import { redact, REDACTED } from '@/lib/protocol';
 
 /**
  * Payloads shown or exported by the devtools pass through here: a key that names a secret hides

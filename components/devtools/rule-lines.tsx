@@ -1,4 +1,4 @@
-import { invalidatedLines, patchedLines, type KeyLine, type RuleReport } from '@/lib/realtime/map-report';
+import { invalidatedLines, patchedLines, type KeyLine, type RuleReport } from '../../lib/realtime/cache/map-report';
 import { redactText } from './redact-payload';
 import styles from './devtools.module.css';
 

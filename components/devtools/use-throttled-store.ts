@@ -1,18 +1,12 @@
 'use client';
 
 import { useCallback, useSyncExternalStore } from 'react';
+import { scheduleFrame } from '@/lib/realtime';
 
 export type ReadableStore<T> = { subscribe(listener: () => void): () => void; getSnapshot(): T };
 
-/** Frame-based throttling; a timeout where there are no animation frames (tests, hidden tabs fall back too). */
-const nextFrame = (fn: () => void): (() => void) => {
-  if (typeof requestAnimationFrame === 'function') {
-    const handle = requestAnimationFrame(fn);
-    return () => cancelAnimationFrame(handle);
-  }
-  const handle = setTimeout(fn, 16);
-  return () => clearTimeout(handle);
-};
+/** At most once per animation frame; a timer where there are none (tests, hidden tabs). */
+const nextFrame = (fn: () => void): (() => void) => scheduleFrame(fn, { fallbackMs: 16 });
 
 /**
  * useSyncExternalStore for the bridge's stores, which notify on every event: a burst of events

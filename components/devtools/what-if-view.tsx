@@ -2,8 +2,8 @@
 
 import { useId, useState } from 'react';
 import { EVENT_TYPES, type DomainEvent, type EventType } from '@/lib/protocol';
-import type { EventOutcome, EventPlan } from '@/lib/realtime';
-import { describeRule, formatKey } from '@/lib/realtime/map-report';
+import type { EventOutcome, DryRun } from '@/lib/realtime';
+import { describeRule, formatKey } from '../../lib/realtime/cache/map-report';
 import { Badge, Button, Field, Select, Textarea } from '@/components/ui';
 import type { DevtoolsSource } from './devtools-source';
 import { redactText, type Secrets } from './redact-payload';
@@ -27,7 +27,7 @@ export function WhatIfView({ source }: { source: DevtoolsSource }) {
   const apply = (event: DomainEvent) => {
     const { bridge } = source;
     if (bridge === null) return;
-    const outcome = bridge.applyEvent(event);
+    const outcome = bridge.receive(event);
     source.capture.recordLatest(bridge.log, event);
     setApplied(outcome);
     setCheckedAt(Date.now());
@@ -115,7 +115,7 @@ function Result({ result, secrets }: { result: WhatIf; secrets: Secrets }) {
   }
 }
 
-function PlanView({ event, plan }: { event: DomainEvent; plan: EventPlan }) {
+function PlanView({ event, plan }: { event: DomainEvent; plan: DryRun }) {
   const rule = describeRule(event.type, event);
   return (
     <>

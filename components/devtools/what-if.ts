@@ -1,5 +1,5 @@
-import { exampleEvents, isEventType, parseFrame, type DomainEvent, type EventType } from '@/lib/protocol';
-import type { CacheBridge, EventPlan } from '@/lib/realtime';
+import { exampleEvents, isEventType, decodeFrame, type DomainEvent, type EventType } from '@/lib/protocol';
+import type { CacheBridge, DryRun } from '@/lib/realtime';
 
 /**
  * "What would this event do?": parse a pasted or example frame exactly as the socket would, then
@@ -11,11 +11,11 @@ export type WhatIf =
   | { kind: 'invalid'; message: string }
   | { kind: 'not-an-event'; message: string }
   | { kind: 'no-bridge'; message: string }
-  | { kind: 'plan'; event: DomainEvent; plan: EventPlan };
+  | { kind: 'plan'; event: DomainEvent; plan: DryRun };
 
 export function whatIf(text: string, bridge: CacheBridge | null): WhatIf {
   if (text.trim() === '') return { kind: 'empty' };
-  const parsed = parseFrame(text);
+  const parsed = decodeFrame(text);
   if (!parsed.ok) {
     return {
       kind: 'invalid',
@@ -35,7 +35,7 @@ export function whatIf(text: string, bridge: CacheBridge | null): WhatIf {
       kind: 'no-bridge',
       message: 'The realtime bridge is not running yet (it starts with the app’s providers).',
     };
-  return { kind: 'plan', event, plan: bridge.plan(event) };
+  return { kind: 'plan', event, plan: bridge.dryRun(event) };
 }
 
 /**

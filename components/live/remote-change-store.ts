@@ -1,3 +1,6 @@
+import { Topics } from '@/lib/kit';
+import { scheduleFrame, type EntityKind } from '@/lib/realtime';
+
 /**
  * Which entities someone else changed, told to their rows at most once per animation frame.
  * Marking is cheap (a set insert) because it runs inside the socket's message handler, once per
@@ -5,7 +8,8 @@
  * second that left no time for the bridge's patch timer (bench:browser).
  */
 
-export type ChangeKind = 'goal' | 'action' | 'measure' | 'reading' | 'issue' | 'decision' | 'attachment' | 'activity';
+/** What a row shows: an entity of the table, or a reading or an activity item. */
+export type ChangeKind = EntityKind | 'reading' | 'activity';
 
 export const REMOTE_CHANGE_DEFAULTS = {
   /** Where there is no animation frame to wait for (hidden tab, no DOM), notify after this long. */
@@ -14,21 +18,6 @@ export const REMOTE_CHANGE_DEFAULTS = {
 
 /** Runs `run` once, soon; returns a function that cancels it. */
 export type Scheduler = (run: () => void) => () => void;
-
-/**
- * The next animation frame while the page is visible, else a timer: requestAnimationFrame does
- * not run in hidden tabs. A frame requested just before the tab is hidden runs when it is shown
- * again, which is when its highlights can be seen anyway.
- */
-export function scheduleFrame(run: () => void, fallbackDelayMs = REMOTE_CHANGE_DEFAULTS.fallbackDelayMs): () => void {
-  const visible = typeof document !== 'undefined' && document.visibilityState === 'visible';
-  if (visible && typeof requestAnimationFrame === 'function') {
-    const handle = requestAnimationFrame(() => run());
-    return () => cancelAnimationFrame(handle);
-  }
-  const timer = setTimeout(run, fallbackDelayMs);
-  return () => clearTimeout(timer);
-}
 
 export type RemoteChangeStore = {
   /** Records a change; its listeners hear of it on the next flush, however many changes came before. */
@@ -43,9 +32,15 @@ export type RemoteChangeStore = {
 
 const keyOf = (kind: ChangeKind, id: string) => `${kind}:${id}`;
 
-export function createRemoteChangeStore(schedule: Scheduler = (run) => scheduleFrame(run)): RemoteChangeStore {
+/**
+ * Notified in the next animation frame while the page is visible, else after a timer (a hidden tab draws no frames;
+ * a frame requested just before the tab is hidden runs when it is shown again, which is when its highlights can be seen).
+ */
+const nextFrame: Scheduler = (run) => scheduleFrame(run, { fallbackMs: REMOTE_CHANGE_DEFAULTS.fallbackDelayMs });
+
+export function createRemoteChangeStore(schedule: Scheduler = nextFrame): RemoteChangeStore {
   const stamps = new Map<string, number>();
-  const listeners = new Map<string, Set<() => void>>();
+  const listeners = new Topics<string>();
   const pending = new Set<string>();
   let cancel: (() => void) | undefined;
 
@@ -57,10 +52,7 @@ export function createRemoteChangeStore(schedule: Scheduler = (run) => scheduleF
     pending.clear();
     // Every stamp moves before any listener runs, so a render during the loop reads a consistent store.
     for (const key of keys) stamps.set(key, (stamps.get(key) ?? 0) + 1);
-    for (const key of keys) {
-      const forKey = listeners.get(key);
-      if (forKey) for (const listener of [...forKey]) listener();
-    }
+    for (const key of keys) listeners.notify(key);
   }
 
   return {
@@ -68,16 +60,7 @@ export function createRemoteChangeStore(schedule: Scheduler = (run) => scheduleF
       pending.add(keyOf(kind, id));
       cancel ??= schedule(flush);
     },
-    subscribe(kind, id, listener) {
-      const key = keyOf(kind, id);
-      let forKey = listeners.get(key);
-      if (!forKey) listeners.set(key, (forKey = new Set()));
-      forKey.add(listener);
-      return () => {
-        forKey.delete(listener);
-        if (forKey.size === 0 && listeners.get(key) === forKey) listeners.delete(key);
-      };
-    },
+    subscribe: (kind, id, listener) => listeners.subscribe(keyOf(kind, id), listener),
     stamp: (kind, id) => stamps.get(keyOf(kind, id)) ?? 0,
     flush,
   };

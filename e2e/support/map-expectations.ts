@@ -1,8 +1,8 @@
 import { expect } from '@playwright/test';
 import { hashKey, partialMatchKey, type QueryKey } from '@tanstack/query-core';
-import { parseFrame, type DomainEvent, type EventType, type WireEventData } from '@/lib/protocol';
-import { eventMap, type Rule } from '@/lib/realtime/event-map';
-import { resolveKey } from '@/lib/realtime/rule';
+import { decodeFrame, type DomainEvent, type EventType, type WireEventData } from '@/lib/protocol';
+import { eventMap, type Rule } from '../../lib/realtime/cache/event-map';
+import { resolveKey } from '../../lib/realtime/cache/event-map';
 import type { ControlClient } from './control-client';
 import { getPaths } from './rest-log';
 import { restPathOf } from './screens';
@@ -25,7 +25,7 @@ export const EXPECT_DEFAULTS = {
 
 /** The event as the app sees it after parsing (camelCase, validated). */
 export function domainEvent<T extends EventType>(type: T, data: WireEventData<T>): DomainEvent<T> {
-  const parsed = parseFrame(JSON.stringify({ type, timestamp: new Date().toISOString(), data }));
+  const parsed = decodeFrame(JSON.stringify({ type, timestamp: new Date().toISOString(), data }));
   if (!parsed.ok) throw new Error(`The test's ${type} payload is not valid on the wire: ${parsed.message}`);
   return parsed.frame as DomainEvent<T>;
 }

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@/lib/protocol';
+import type { DomainEvent, EventEntity } from '@/lib/protocol';
 
 /**
  * Which incoming events are the echo of a write this tab made, so the app does not toast a person
@@ -10,7 +10,7 @@ export const OWN_WRITES_DEFAULTS = {
   graceMs: 5_000,
 } as const;
 
-export type WriteKind = 'goal' | 'action' | 'issue' | 'measure' | 'decision' | 'attachment' | 'activity';
+export type WriteKind = EventEntity | 'activity';
 
 type Entry = { kind: WriteKind; key: string; pending: number; until: number };
 

@@ -11,7 +11,7 @@ import { camelCaseKey, isHostileKey } from './normalize';
  *
  * It knows what the wire schemas use: objects (unknown keys stripped), strings with length and
  * format (regex) checks, finite numbers with bounds and integer checks, enums, nullable and
- * optional. `compileDecoder` returns undefined for a schema with anything else, and parseFrame
+ * optional. `compileDecoder` returns undefined for a schema with anything else, and decodeFrame
  * then uses the schema alone.
  */
 export const INVALID: unique symbol = Symbol('invalid');

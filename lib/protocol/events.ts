@@ -140,7 +140,9 @@ export function isEventType(value: unknown): value is EventType {
   return typeof value === 'string' && eventTypeSet.has(value);
 }
 
-/** The entity family an event belongs to (`goal`, `action`, ...). */
-export function eventEntity(type: EventType): 'goal' | 'action' | 'measure' | 'issue' | 'decision' | 'attachment' {
-  return type.slice(0, type.indexOf('.')) as ReturnType<typeof eventEntity>;
+/** The entity kind an event is about: the part of its type before the first dot (`action.completed` → `action`). */
+export type EventEntity = EventType extends infer T ? (T extends `${infer K}.${string}` ? K : never) : never;
+
+export function eventEntity(type: EventType): EventEntity {
+  return type.slice(0, type.indexOf('.')) as EventEntity;
 }

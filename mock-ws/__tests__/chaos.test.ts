@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseFrame } from '../../lib/protocol';
+import { decodeFrame } from '../../lib/protocol';
 import type { MockServer } from '../mock-server';
 import { api, connect, control, login, startServer, tick, type TestSocket } from './helpers';
 
@@ -70,7 +70,7 @@ describe('POST /__control/chaos', () => {
     await control(server!, 'chaos', { malformed_rate: 1, seed: 11 });
     await createGoals(token, 8);
     await socket.waitForRaw(8);
-    for (const { data } of socket.raw) expect(parseFrame(data).ok).toBe(false);
+    for (const { data } of socket.raw) expect(decodeFrame(data).ok).toBe(false);
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect((await control(server!, 'chaos')).body.counts.malformed).toBe(8);
   });

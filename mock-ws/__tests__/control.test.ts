@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseFrame } from '../../lib/protocol';
+import { decodeFrame } from '../../lib/protocol';
 import type { MockServer } from '../mock-server';
 import { api, connect, control, login, refusedStatus, socketUrl, startServer, tick, type TestSocket } from './helpers';
 
@@ -33,7 +33,7 @@ describe('POST /__control/emit', () => {
     expect(res).toMatchObject({ status: 200, body: { sent: 1, id: 'acme-000001' } });
     const [frame] = await acme.waitFor((f) => f.type === 'goal.completed');
     expect(frame).toMatchObject({ id: 'acme-000001', data: goalCompleted });
-    expect(parseFrame(acme.raw.at(-1)!.data).ok).toBe(true);
+    expect(decodeFrame(acme.raw.at(-1)!.data).ok).toBe(true);
     const explicit = await control(server, 'emit', {
       type: 'goal.completed',
       data: goalCompleted,
@@ -126,7 +126,7 @@ describe('POST /__control/error', () => {
       message: 'Too many requests. Wait before reconnecting.',
       retry_after_ms: 5000,
     });
-    expect(parseFrame(acme.raw.at(-1)!.data).ok).toBe(true);
+    expect(decodeFrame(acme.raw.at(-1)!.data).ok).toBe(true);
     expect(acme.ws.readyState).toBe(acme.ws.OPEN);
     await Promise.all([acme.close(), globex.close()]);
   });

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseFrame } from '../../lib/protocol';
+import { decodeFrame } from '../../lib/protocol';
 import type { MockServer } from '../mock-server';
 import { api, connect, control, expectValidFrames, login, startServer, type Frame, type TestSocket } from './helpers';
 
@@ -211,7 +211,7 @@ describe('event content', () => {
     const res = await api(server, '/api/measures/m-1/readings', { token, body: { value: 4100 } });
     const [event] = await acme.waitFor((f) => f.type === 'measure.reading.created');
     expect(event!.data).toEqual({ measure_id: 'm-1', reading: res.body });
-    const parsed = parseFrame(acme.raw.find((r) => r.data.includes('measure.reading.created'))!.data);
+    const parsed = decodeFrame(acme.raw.find((r) => r.data.includes('measure.reading.created'))!.data);
     expect(parsed.ok && parsed.frame.type === 'measure.reading.created' && parsed.frame.data.reading.recordedBy).toBe(
       'u-1',
     );

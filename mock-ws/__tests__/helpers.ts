@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import { parseFrame, type WireAuthResponse } from '../../lib/protocol';
+import { decodeFrame, type WireAuthResponse } from '../../lib/protocol';
 import { createMockServer, type MockServer, type MockServerOptions } from '../mock-server';
 
 /** Test helpers: a real server on port 0, real fetch, real `ws` clients. */
@@ -178,7 +178,7 @@ export function refusedStatus(url: string, origin?: string): Promise<number> {
 /** Every frame must pass the app's own parser. */
 export function expectValidFrames(frames: Array<{ data: string }>): void {
   for (const { data } of frames) {
-    const result = parseFrame(data);
+    const result = decodeFrame(data);
     if (!result.ok) throw new Error(`frame rejected (${result.reason}): ${result.message}`);
   }
 }

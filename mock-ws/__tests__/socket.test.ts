@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_FRAME_BYTES, parseFrame } from '../../lib/protocol';
+import { MAX_FRAME_BYTES, decodeFrame } from '../../lib/protocol';
 import type { MockServer } from '../mock-server';
 import { connect, control, login, refusedStatus, socketUrl, startServer, tick } from './helpers';
 
@@ -71,7 +71,7 @@ describe('heartbeat', () => {
     const socket = await connect(server, (await login(server)).access_token);
     const pings = await socket.waitFor((f) => f.type === 'ping', 2);
     for (const ping of pings)
-      expect(parseFrame(JSON.stringify(ping))).toMatchObject({ ok: true, frame: { type: 'ping' } });
+      expect(decodeFrame(JSON.stringify(ping))).toMatchObject({ ok: true, frame: { type: 'ping' } });
     await socket.close();
   });
 
@@ -80,7 +80,7 @@ describe('heartbeat', () => {
     const socket = await connect(server, (await login(server)).access_token);
     socket.send({ type: 'ping' });
     const [pong] = await socket.waitFor((f) => f.type === 'pong');
-    expect(parseFrame(JSON.stringify(pong)).ok).toBe(true);
+    expect(decodeFrame(JSON.stringify(pong)).ok).toBe(true);
     socket.send({ type: 'pong', timestamp: new Date().toISOString() });
     await tick(30);
     const entries = (await control(server, 'log?kind=ws_in')).body.entries;

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseFrame, type DomainEvent, type FrameRejection } from '@/lib/protocol';
+import { decodeFrame, type DomainEvent, type FrameRejection } from '@/lib/protocol';
 import { createCacheBridge, createConnectionStore, type EventOutcome } from '@/lib/realtime';
 import { actionKeys, dashboardKeys, goalKeys } from '@/lib/api/keys';
 import {
@@ -43,7 +43,7 @@ function setup(initialTab: DevtoolsTab = 'log') {
   const deliver = (e: DomainEvent): EventOutcome => {
     let outcome!: EventOutcome;
     act(() => {
-      outcome = bridge.applyEvent(e);
+      outcome = bridge.receive(e);
       capture.recordLatest(bridge.log, e);
     });
     return outcome;
@@ -66,7 +66,7 @@ describe('DevtoolsPanel: the event log', () => {
     deliver(event('action.progress_updated', { updated_at: T_OLD }, { id: 'acme-2' }));
     act(() =>
       bridge.recordRejection(
-        parseFrame('{"type":"goal.deleted","timestamp":"2026-11-27T10:00:00.000Z","data":{}}') as FrameRejection,
+        decodeFrame('{"type":"goal.deleted","timestamp":"2026-11-27T10:00:00.000Z","data":{}}') as FrameRejection,
       ),
     );
     act(() => void timers.run());

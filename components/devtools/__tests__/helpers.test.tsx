@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFrame, type FrameRejection } from '@/lib/protocol';
+import { decodeFrame, type FrameRejection } from '@/lib/protocol';
 import { createCacheBridge, createConnectionStore, type LogEntry } from '@/lib/realtime';
 import {
   action1,
@@ -108,11 +108,11 @@ describe('log format', () => {
   seed(client);
   const timers = manualSchedule();
   const bridge = createCacheBridge(client, { schedule: timers.schedule });
-  bridge.applyEvent(event('action.progress_updated', {}, { id: 'e-1' }));
-  bridge.applyEvent(event('action.progress_updated', {}, { id: 'e-1' }));
-  bridge.applyEvent(event('action.progress_updated', { updated_at: T_OLD }));
-  bridge.applyEvent(event('decision.created', {}, { id: 'e-2' }));
-  bridge.recordRejection(parseFrame('nope') as FrameRejection);
+  bridge.receive(event('action.progress_updated', {}, { id: 'e-1' }));
+  bridge.receive(event('action.progress_updated', {}, { id: 'e-1' }));
+  bridge.receive(event('action.progress_updated', { updated_at: T_OLD }));
+  bridge.receive(event('decision.created', {}, { id: 'e-2' }));
+  bridge.recordRejection(decodeFrame('nope') as FrameRejection);
   bridge.resync();
   timers.run();
   const [applied, duplicate, stale, decision, rejection, resync, flush] = bridge.log.getSnapshot() as LogEntry[];
@@ -167,7 +167,7 @@ describe('log format', () => {
         created_at: '2026-11-27T10:05:00.000Z',
       },
     });
-    bridge.applyEvent(withToken);
+    bridge.receive(withToken);
     capture.recordLatest(bridge.log, withToken);
     const connection = createConnectionStore('reconnecting');
     connection.update({ lastCloseReason: `closed wss://x?access_token=${JWT}` });

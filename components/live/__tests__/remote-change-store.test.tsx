@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRemoteChangeStore, REMOTE_CHANGE_DEFAULTS, scheduleFrame } from '../remote-change-store';
+import { createRemoteChangeStore } from '../remote-change-store';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -72,41 +72,5 @@ describe('createRemoteChangeStore', () => {
     frame.runAll();
     expect(listener).not.toHaveBeenCalled();
     expect(store.stamp('issue', 'i-1')).toBe(1);
-  });
-});
-
-describe('scheduleFrame', () => {
-  it('waits for the next animation frame while the page is visible', () => {
-    vi.useFakeTimers();
-    const raf = vi.spyOn(window, 'requestAnimationFrame');
-    const timeout = vi.spyOn(window, 'setTimeout');
-    const run = vi.fn();
-    scheduleFrame(run);
-    expect(raf).toHaveBeenCalledTimes(1);
-    expect(timeout).not.toHaveBeenCalled();
-    expect(run).not.toHaveBeenCalled();
-    vi.advanceTimersToNextFrame();
-    expect(run).toHaveBeenCalledTimes(1);
-  });
-
-  it('uses a timer in a hidden tab, where animation frames do not run', () => {
-    vi.useFakeTimers();
-    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
-    const raf = vi.spyOn(window, 'requestAnimationFrame');
-    const run = vi.fn();
-    scheduleFrame(run);
-    vi.advanceTimersByTime(REMOTE_CHANGE_DEFAULTS.fallbackDelayMs - 1);
-    expect(run).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(1);
-    expect(run).toHaveBeenCalledTimes(1);
-    expect(raf).not.toHaveBeenCalled();
-  });
-
-  it('cancels what it scheduled', () => {
-    vi.useFakeTimers();
-    const run = vi.fn();
-    scheduleFrame(run)();
-    vi.advanceTimersByTime(100);
-    expect(run).not.toHaveBeenCalled();
   });
 });

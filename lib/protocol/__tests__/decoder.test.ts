@@ -93,7 +93,7 @@ function expectSame(schema: z.ZodType, value: unknown): void {
 }
 
 describe('compileDecoder', () => {
-  it('compiles every payload schema of the protocol (so parseFrame never falls back to zod for a valid frame)', () => {
+  it('compiles every payload schema of the protocol (so decodeFrame never falls back to zod for a valid frame)', () => {
     for (const type of EVENT_TYPES) expect(compileDecoder(payloadSchemas[type]), type).toBeTypeOf('function');
     expect(compileDecoder(errorPayloadSchema)).toBeTypeOf('function');
   });

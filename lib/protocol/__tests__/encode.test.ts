@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { encodeError, encodeEvent, encodePing, encodePong } from '../encode';
 import { exampleEvents } from '../examples';
-import { parseFrame } from '../parse-frame';
+import { decodeFrame } from '../decode-frame';
 import { parseClientFrame } from '../client-frame';
 import { restSchemas } from '../rest';
 import { EVENT_TYPES, eventEntity, isEventType } from '../events';
 
 describe('encodeEvent', () => {
-  it.each(EVENT_TYPES.map((t) => [t]))('round-trips %s through parseFrame', (type) => {
+  it.each(EVENT_TYPES.map((t) => [t]))('round-trips %s through decodeFrame', (type) => {
     const wire = encodeEvent(type, exampleEvents[type] as never, { id: 'acme-000007' });
-    const parsed = parseFrame(JSON.stringify(wire));
+    const parsed = decodeFrame(JSON.stringify(wire));
     expect(parsed.ok).toBe(true);
     expect(parsed.ok && parsed.frame.id).toBe('acme-000007');
   });
@@ -33,7 +33,7 @@ describe('encodeEvent', () => {
       encodePing(),
       encodePong(),
     ]) {
-      expect(parseFrame(JSON.stringify(f)).ok).toBe(true);
+      expect(decodeFrame(JSON.stringify(f)).ok).toBe(true);
     }
     expect(() => encodeError('NOPE' as never, 'x')).toThrow();
   });

@@ -6,7 +6,7 @@ import {
   exampleGoal,
   exampleIssue,
   normalize,
-  parseFrame,
+  decodeFrame,
   type DomainEvent,
   type EventType,
   type WireEventData,
@@ -28,14 +28,14 @@ export const T0 = '2026-11-27T10:00:00.000Z';
 export const T1 = '2026-11-27T10:05:00.000Z';
 export const T2 = '2026-11-27T10:10:00.000Z';
 
-/** A real domain event, through the real wire path: encodeEvent → JSON text → parseFrame. */
+/** A real domain event, through the real wire path: encodeEvent → JSON text → decodeFrame. */
 export function event<T extends EventType>(
   type: T,
   patch: Partial<WireEventData<T>> = {},
   meta: { id?: string; timestamp?: string } = {},
 ): DomainEvent<T> {
   const data = { ...exampleEvents[type], ...patch } as WireEventData<T>;
-  const result = parseFrame(JSON.stringify(encodeEvent(type, data, { timestamp: T1, ...meta })));
+  const result = decodeFrame(JSON.stringify(encodeEvent(type, data, { timestamp: T1, ...meta })));
   if (!result.ok) throw new Error(`fixture event ${type} was rejected: ${result.message}`);
   return result.frame as DomainEvent<T>;
 }

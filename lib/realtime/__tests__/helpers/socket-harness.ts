@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import type { DomainEvent, FrameRejection } from '@/lib/protocol';
-import { createRealtimeSocket, type RealtimeSocketOptions } from '../../socket';
+import { createRealtimeSocket, type RealtimeSocketOptions } from '../../connection/socket';
 import { startServer, until, type TestServer } from './ws-server';
 
 /** Timer functions the socket (and partysocket) use; real I/O (setImmediate, nextTick) stays real. */
