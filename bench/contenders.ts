@@ -1,5 +1,5 @@
-import type { QueryClient, QueryKey } from '@tanstack/query-core';
-import { actionKeys, attachmentKeys, decisionKeys, goalKeys, issueKeys, measureKeys } from '@/lib/api/keys';
+import type { QueryClient } from '@tanstack/query-core';
+import { ENTITIES, type EntityKind } from '@/lib/realtime/cache/entities';
 import { decodeFrame, type FrameRejection, type ServerFrame } from '@/lib/protocol';
 import { WindowClock, type Schedule } from './windows';
 
@@ -63,21 +63,13 @@ export function runLimit(frames: readonly string[], passes = 5): RunResult & { s
   };
 }
 
-const ENTITY_ROOT: Record<string, QueryKey> = {
-  goal: goalKeys.all,
-  action: actionKeys.all,
-  measure: measureKeys.all,
-  issue: issueKeys.all,
-  decision: decisionKeys.all,
-  attachment: attachmentKeys.all,
-};
-
 /** The usual hand-written handler: parse, then invalidate everything about the event's entity. */
 export function naiveHandler(client: QueryClient): (text: string) => void {
   return (text) => {
     const message = JSON.parse(text) as { type?: unknown };
     if (typeof message.type !== 'string') return;
-    const root = ENTITY_ROOT[message.type.slice(0, message.type.indexOf('.'))];
+    const kind = message.type.slice(0, message.type.indexOf('.'));
+    const root = Object.hasOwn(ENTITIES, kind) ? ENTITIES[kind as EntityKind].root : undefined;
     if (root) void client.invalidateQueries({ queryKey: root });
   };
 }
