@@ -109,6 +109,17 @@ export async function settle(): Promise<void> {
 export const goal1: Goal = normalize(exampleGoal);
 export const goal2: Goal = { ...goal1, id: 'g-2', title: 'Ship the beta', status: 'draft' };
 export const action1: Action = normalize(exampleAction);
+/** `action1` whose `updatedAt` throws `thrown` when read: a cached copy that makes any rule touching it fail. */
+export function actionThatThrows(thrown: unknown): Action {
+  const hostile = { ...action1 };
+  Object.defineProperty(hostile, 'updatedAt', {
+    enumerable: true,
+    get: () => {
+      throw thrown;
+    },
+  });
+  return hostile;
+}
 export const action2: Action = { ...action1, id: 'a-2', title: 'Screen CVs', status: 'blocked', assigneeId: 'u-3' };
 export const action3: Action = {
   ...action1,

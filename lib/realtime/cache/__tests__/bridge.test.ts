@@ -7,6 +7,7 @@ import { createCacheBridge, DEFAULTS } from '../bridge';
 import type { EventEntry, LogEntry } from '../event-log';
 import {
   action1,
+  actionThatThrows,
   event,
   manualSchedule,
   newClient,
@@ -269,14 +270,7 @@ describe('createCacheBridge: log and timing', () => {
 describe('createCacheBridge: failure and lifecycle', () => {
   it("never throws: a rule that fails refetches the event's family and the dashboard instead", () => {
     const client = newClient();
-    const hostile = { ...action1 };
-    Object.defineProperty(hostile, 'updatedAt', {
-      enumerable: true,
-      get: () => {
-        throw new Error('boom');
-      },
-    });
-    client.setQueryData(actionKeys.detail('a-1'), hostile);
+    client.setQueryData(actionKeys.detail('a-1'), actionThatThrows(new Error('boom')));
     const bridge = createCacheBridge(client, { schedule: manualSchedule().schedule });
     const outcome = bridge.receive(event('action.progress_updated'));
     expect(outcome).toMatchObject({ status: 'applied', patched: [], invalidated: [actionKeys.all, dashboardKeys.all] });

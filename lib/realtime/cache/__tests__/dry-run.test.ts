@@ -4,6 +4,7 @@ import type { Action } from '@/lib/api/types';
 import { createCacheBridge, type DryRun } from '..';
 import {
   action1,
+  actionThatThrows,
   diff,
   event,
   manualSchedule,
@@ -97,14 +98,7 @@ describe('CacheBridge.plan: what an event would do, changing nothing', () => {
 
   it('for a rule that would fail, shows the fallback (the family refetched) and why, in the notes', () => {
     const client = newClient();
-    const hostile = { ...action1 };
-    Object.defineProperty(hostile, 'updatedAt', {
-      enumerable: true,
-      get: () => {
-        throw new Error('boom');
-      },
-    });
-    client.setQueryData(actionKeys.detail('a-1'), hostile);
+    client.setQueryData(actionKeys.detail('a-1'), actionThatThrows(new Error('boom')));
     client.setQueryData(dashboardKeys.summary(), {});
     const bridge = createCacheBridge(client, { schedule: manualSchedule().schedule });
     const plan = bridge.dryRun(event('action.progress_updated'));

@@ -8,7 +8,7 @@ import { coveredKeys } from '../entities';
 import { InflightGuard } from '../inflight-guard';
 import { planEvent, type CacheContext } from '../plan';
 import { WriteBatch } from '../write-batch';
-import { action1, event, newClient } from '../../__tests__/helpers/bridge-fixtures';
+import { actionThatThrows, event, newClient } from '../../__tests__/helpers/bridge-fixtures';
 
 /** Plan and apply one event, as the bridge does, in the shape of a rule run: the result, the rule's note, the error. */
 function runRule(evt: DomainEvent, cache: CacheContext, mode: ApplyMode) {
@@ -41,14 +41,7 @@ describe('runRule', () => {
 
   it('a rule that throws anything (not only an Error) falls back to refetching the family, with the reason redacted', () => {
     const client = newClient();
-    const hostile = { ...action1 };
-    Object.defineProperty(hostile, 'updatedAt', {
-      enumerable: true,
-      get: () => {
-        throw 'token ?access_token=eyJsecret';
-      },
-    });
-    client.setQueryData(actionKeys.detail('a-1'), hostile);
+    client.setQueryData(actionKeys.detail('a-1'), actionThatThrows('token ?access_token=eyJsecret'));
     const run = runRule(event('action.progress_updated'), context(client), 'apply');
     expect(run.result).toEqual({
       status: 'applied',
