@@ -3,7 +3,7 @@ import { ENTITIES, type EntityKind } from '@/lib/realtime/cache/entities';
 import { decodeFrame, type FrameRejection, type ServerFrame } from '@/lib/protocol';
 import { WindowClock, type Schedule } from './windows';
 
-/** What the bench needs of the bridge (`createCacheBridge` in lib/realtime/bridge.ts). */
+/** What the bench needs of the bridge (`createCacheBridge` in lib/realtime/cache/bridge.ts). */
 export type BridgeHandle = {
   receive(frame: ServerFrame): unknown;
   recordRejection(rejection: FrameRejection): unknown;

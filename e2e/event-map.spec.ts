@@ -9,7 +9,7 @@ import * as wire from './support/wire';
 
 /**
  * Every event type, sent with `emit`, changes the screen that shows it without a reload, as
- * lib/realtime/event-map.ts says: patched values appear with no REST request, and each active
+ * lib/realtime/cache/event-map.ts says: patched values appear with no REST request, and each active
  * query the rule invalidates is refetched exactly once (nothing else is requested).
  */
 

@@ -64,7 +64,7 @@ test('with server pings stopped and the socket silent past the watchdog, the cli
   page,
 }) => {
   consoleErrors.allowRealtimeWarnings();
-  // lib/realtime/socket.ts DEFAULTS.watchdogMs
+  // lib/realtime/connection/socket.ts DEFAULTS.watchdogMs
   const WATCHDOG_MS = 75_000;
   await page.clock.install();
   await app.open('/goals');

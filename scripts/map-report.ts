@@ -1,5 +1,5 @@
 /**
- * Prints the event map report, generated from lib/realtime/event-map.ts.
+ * Prints the event map report, generated from lib/realtime/cache/event-map.ts.
  *   npm run map:report              Markdown table on stdout
  *   npm run map:report -- --json    the same as JSON
  *   npm run map:report -- --write   rewrite docs/event-map.generated.md (commit it with the map change)

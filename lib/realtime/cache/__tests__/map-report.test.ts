@@ -26,7 +26,7 @@ describe('map report', () => {
     const fresh = renderMarkdown();
     expect(
       committed === fresh,
-      'docs/event-map.generated.md has drifted from lib/realtime/event-map.ts. Run `npm run map:report -- --write` and commit the result.',
+      'docs/event-map.generated.md has drifted from lib/realtime/cache/event-map.ts. Run `npm run map:report -- --write` and commit the result.',
     ).toBe(true);
   });
 
